@@ -1,0 +1,124 @@
+// The CLI's three output formats: compiler-style text, JSON, and SARIF 2.1.0.
+
+import * as path from 'node:path';
+import { docsUrl, type Diagnostic, type Severity } from '../core/diagnostics';
+import { RULES } from '../core/rules';
+
+export interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface JsonDiagnostic {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+export function toJson(reports: FileReport[]): { file: string; diagnostics: JsonDiagnostic[] }[] {
+  return reports.map((r) => ({
+    file: r.file,
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      message: d.message,
+    })),
+  }));
+}
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+export function toText(reports: FileReport[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? code + s + RESET : s);
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      counts[d.severity]++;
+      const where = paint(BOLD, `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      lines.push(`${where}: ${paint(COLORS[d.severity], d.severity)}: ${d.message} ${paint(DIM, `[${d.rule}]`)}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = reports.length === 1 ? '1 file' : `${reports.length} files`;
+  lines.push(
+    total === 0
+      ? `${files} checked, no problems found.`
+      : `${files} checked: ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}).`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function toSarif(reports: FileReport[], version: string, cwd = process.cwd()): object {
+  const ruleIds = [...new Set([...RULES.map((r) => r.id), ...reports.flatMap((r) => r.diagnostics.map((d) => d.rule))])];
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const described = new Map(RULES.map((r) => [r.id, r]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kallithea-ini',
+            version,
+            informationUri: 'https://github.com/kallithea-ini/kallithea-ini',
+            rules: ruleIds.map((id) => {
+              const rule = described.get(id);
+              return {
+                id,
+                shortDescription: { text: rule?.description ?? id },
+                helpUri: docsUrl(id),
+                defaultConfiguration: { level: SARIF_LEVEL[rule?.severity ?? 'warning'] },
+              };
+            }),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: reports.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.rule,
+            ruleIndex: index.get(d.rule),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: toSarifUri(r.file, cwd), uriBaseId: '%SRCROOT%' },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+/** Paths relative to the working directory, with '/' separators and URI escaping, as code scanning expects. */
+function toSarifUri(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(file)).split(path.sep).join('/');
+  return rel
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}

@@ -1,0 +1,78 @@
+// What the core reports, with no dependency on LSP: the server and the CLI each
+// turn these into their own shapes.
+
+import type { ConfigModel } from './model';
+import type { Range } from './text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Where each rule's page lives; the pages are docs/rules/<id>.md in the repository. */
+export const DOCS_BASE = 'https://github.com/kallithea-ini/kallithea-ini/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return DOCS_BASE + ruleId + '.md';
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix to offer first. */
+  preferred?: boolean;
+  /** Safe to apply without a person looking (fix-all, `--fix`). */
+  safe?: boolean;
+}
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  range: Range;
+  message: string;
+  /** Structured facts the rule's fixes are built from; never parsed from the message. */
+  data?: unknown;
+  related?: RelatedLocation[];
+  /** Faded (unneeded) or struck through (deprecated) in an editor. */
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  data?: unknown;
+  related?: RelatedLocation[];
+  tags?: ('unnecessary' | 'deprecated')[];
+  /** Overrides the rule's default severity for this finding (e.g. an error only for typed keys). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: ConfigModel;
+  report(finding: Report): void;
+}
+
+export interface FixContext {
+  model: ConfigModel;
+  /** The line break to use for inserted lines. */
+  eol: string;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line, shown in the README table and the docs page. */
+  description: string;
+  check(ctx: RuleContext): void;
+  /** Fixes for one of this rule's diagnostics, built from its data and range. */
+  fix?(ctx: FixContext, diagnostic: Diagnostic): Fix[];
+}

@@ -1,0 +1,84 @@
+// Applying fixes to text: offsets from positions, non-overlapping edit sets, and
+// "fix all" that repeats until nothing safe is left (bounded, so it always ends).
+
+import type { Diagnostic, Fix, TextEdit } from './diagnostics';
+import { lint, type LintOptions } from './lint';
+import { ConfigModel, type ModelOptions } from './model';
+import { parse, type ParsedConfig } from './parser';
+import { findRule } from './rules';
+import { comparePositions, dominantEol, type Position } from './text';
+
+export function fixesFor(model: ConfigModel, diagnostic: Diagnostic): Fix[] {
+  const rule = findRule(diagnostic.rule);
+  if (!rule?.fix) return [];
+  return rule.fix({ model, eol: dominantEol(model.parsed.lines) }, diagnostic);
+}
+
+export function offsetAt(parsed: ParsedConfig, pos: Position): number {
+  const line = parsed.lines[Math.min(Math.max(pos.line, 0), parsed.lines.length - 1)];
+  return line.offset + Math.min(Math.max(pos.character, 0), line.text.length);
+}
+
+/** Apply edits (given against the same text) from last to first. Overlapping edits are an error. */
+export function applyEdits(parsed: ParsedConfig, edits: TextEdit[]): string {
+  const sorted = edits
+    .map((e, i) => ({ e, i, start: offsetAt(parsed, e.range.start), end: offsetAt(parsed, e.range.end) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  let out = '';
+  let pos = 0;
+  for (const { e, start, end } of sorted) {
+    if (start < pos) throw new Error('overlapping edits');
+    out += parsed.text.slice(pos, start) + e.newText;
+    pos = end;
+  }
+  return out + parsed.text.slice(pos);
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two inserts at one point may both apply; a range touching another's end may not overlap it.
+  return comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+}
+
+/** Choose the safe fixes whose edits do not collide with each other. */
+export function safeFixEdits(model: ConfigModel, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number } {
+  const edits: TextEdit[] = [];
+  let fixes = 0;
+  for (const d of diagnostics) {
+    const fix = fixesFor(model, d).find((f) => f.safe);
+    if (!fix || fix.edits.some((e) => edits.some((c) => collide(c, e)))) continue;
+    edits.push(...fix.edits);
+    fixes++;
+  }
+  return { edits, fixes };
+}
+
+/** Edits collide when they overlap, or when both insert inside a line at the same point (their order would matter). */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (overlaps(a, b)) return true;
+  const aInsert = comparePositions(a.range.start, a.range.end) === 0;
+  const bInsert = comparePositions(b.range.start, b.range.end) === 0;
+  return aInsert && bInsert && a.range.start.character > 0 && comparePositions(a.range.start, b.range.start) === 0;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** How many fixes were applied. */
+  applied: number;
+}
+
+/** Apply every safe fix, re-linting between rounds, until none is left. */
+export function fixAll(text: string, modelOptions: ModelOptions = {}, lintOptions: LintOptions = {}): FixAllResult {
+  let current = text;
+  let applied = 0;
+  for (let round = 0; round < 10; round++) {
+    const model = new ConfigModel(parse(current), modelOptions);
+    const { edits, fixes } = safeFixEdits(model, lint(model, lintOptions));
+    if (edits.length === 0) break;
+    const bom = model.parsed.bom ? '\ufeff' : '';
+    const next = bom + applyEdits(model.parsed, edits);
+    if (next === current) break;
+    applied += fixes;
+    current = next;
+  }
+  return { text: current, applied };
+}

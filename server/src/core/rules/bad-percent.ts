@@ -1,0 +1,29 @@
+import type { Rule } from '../diagnostics';
+import { scanPercents } from '../interpolation';
+import { valueOffsetToPosition, valueSpanRange, type Entry } from '../parser';
+import { interpolatedEntries } from '../sections';
+import { lineRange } from '../text';
+
+export const badPercent: Rule = {
+  id: 'bad-percent',
+  severity: 'error',
+  description: 'A "%" that is neither "%%" nor "%(name)s" in a value Python interpolates; loading fails.',
+  check({ model, report }) {
+    for (const entry of interpolatedEntries(model.parsed.entries)) {
+      if (!entry.value.includes('%')) continue;
+      for (const token of scanPercents(entry.value)) {
+        if (token.kind !== 'bad') continue;
+        const at = valueOffsetToPosition(entry as Entry, token.offset);
+        report({
+          range: valueSpanRange(entry, token.offset, token.offset + token.length),
+          message: `A lone "%" in "${entry.key}": Python treats "%" as the start of "%(name)s" and fails to load the file (InterpolationSyntaxError). Write "%%" for a literal percent sign (for example in a URL-encoded password).`,
+          data: { line: at.line, character: at.character },
+        });
+      }
+    }
+  },
+  fix(_ctx, diagnostic) {
+    const { line, character } = diagnostic.data as { line: number; character: number };
+    return [{ title: 'Escape as "%%"', edits: [{ range: lineRange(line, character, character), newText: '%' }], preferred: true, safe: true }];
+  },
+};

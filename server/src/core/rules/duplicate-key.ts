@@ -1,0 +1,39 @@
+import type { Rule } from '../diagnostics';
+import { commentOutLines, entryTextLines } from '../edits';
+import type { Entry } from '../parser';
+
+export const duplicateKey: Rule = {
+  id: 'duplicate-key',
+  severity: 'error',
+  description: 'A key appears twice in one section; Python\'s strict parser refuses the file.',
+  check({ model, report }) {
+    for (const entry of model.parsed.entries) {
+      const first = entry.duplicateOf;
+      if (!first) continue;
+      const where = entry.section.name;
+      report({
+        range: entry.keyRange,
+        message: `"${entry.key}" is already set in [${where}] on line ${first.keyRange.start.line + 1}. Python refuses a file with a repeated key (DuplicateOptionError), so Kallithea does not start. Keep one of the two lines.`,
+        related: [{ range: first.keyRange, message: `First "${first.key}"` }],
+        data: { line: entry.keyRange.start.line, firstLine: first.keyRange.start.line },
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const { line, firstLine } = diagnostic.data as { line: number; firstLine: number };
+    const entry = model.parsed.lineOwners[line] as Entry | undefined;
+    const first = model.parsed.lineOwners[firstLine] as Entry | undefined;
+    if (!entry || !('key' in entry) || !first || !('key' in first)) return [];
+    return [
+      {
+        title: `Comment out this "${entry.key}" (keep line ${firstLine + 1})`,
+        edits: commentOutLines(model.parsed, entryTextLines(entry)),
+        preferred: true,
+      },
+      {
+        title: `Comment out the "${first.key}" on line ${firstLine + 1} (keep this one)`,
+        edits: commentOutLines(model.parsed, entryTextLines(first)),
+      },
+    ];
+  },
+};

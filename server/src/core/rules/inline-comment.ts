@@ -1,0 +1,61 @@
+import type { Rule } from '../diagnostics';
+import { insertLineBefore, leadingWhitespace } from '../edits';
+import { readByPython } from '../sections';
+import { isPySpace, lineRange, skipSpaceBack } from '../text';
+
+interface Data {
+  keyLine: number;
+  line: number;
+  /** Where the value's own text ends (before the whitespace that precedes the comment). */
+  valueEnd: number;
+  commentStart: number;
+  commentEnd: number;
+  comment: string;
+}
+
+/** Index of an inline comment in a stripped value line: ';' or '#' after whitespace (';' also at the very start). */
+export function inlineCommentIndex(text: string, first: boolean): number {
+  if (first && text.charCodeAt(0) === 0x3b) return 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x3b || c === 0x23) && isPySpace(text.charCodeAt(i - 1))) return i;
+  }
+  return -1;
+}
+
+export const inlineComment: Rule = {
+  id: 'inline-comment',
+  severity: 'warning',
+  description: 'A " ;" or " #" after a value is not a comment for Python: the text stays in the value.',
+  check({ model, report }) {
+    const parsed = model.parsed;
+    for (const entry of parsed.entries) {
+      if (!readByPython(entry.section.name)) continue;
+      entry.parts.forEach((part, index) => {
+        const at = inlineCommentIndex(part.text, index === 0);
+        if (at < 0) return;
+        const commentStart = part.character + at;
+        const commentEnd = part.character + part.text.length;
+        const valueEnd = skipSpaceBack(parsed.lines[part.line].text, commentStart, 0);
+        const comment = part.text.slice(at);
+        report({
+          range: lineRange(part.line, commentStart, commentEnd),
+          message: `Python does not strip comments after a value: "${entry.key}" gets the text "${comment}" as part of its value. Move the comment to a line of its own.`,
+          data: { keyLine: entry.keyRange.start.line, line: part.line, valueEnd, commentStart, commentEnd, comment } satisfies Data,
+        });
+      });
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const d = diagnostic.data as Data;
+    const indent = leadingWhitespace(model.parsed, d.keyLine);
+    return [
+      {
+        title: 'Move the comment to its own line',
+        edits: [insertLineBefore(model.parsed, d.keyLine, indent + d.comment, eol), { range: lineRange(d.line, d.valueEnd, d.commentEnd), newText: '' }],
+        preferred: true,
+        safe: true,
+      },
+    ];
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../diagnostics';
+import { commentOutLines } from '../edits';
+import { lineRange } from '../text';
+
+export const invalidLine: Rule = {
+  id: 'invalid-line',
+  severity: 'error',
+  description: 'A line that is neither a section header, a key = value pair nor a comment; Python refuses the file.',
+  check({ model, report }) {
+    for (const invalid of model.parsed.invalidLines) {
+      const message =
+        invalid.reason === 'empty-key'
+          ? 'This line has a value but no key before its "=" or ":". Python refuses the whole file (ParsingError), so Kallithea does not start. Add the key name or make the line a comment.'
+          : 'This line has no "=" or ":", so it is not a setting. Python refuses the whole file (ParsingError), so Kallithea does not start. Write it as "key = value", indent it to continue the value above, or make it a comment.';
+      report({ range: invalid.range, message, data: { line: invalid.line, reason: invalid.reason } });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const { line, reason } = diagnostic.data as { line: number; reason: string };
+    const fixes = [{ title: 'Comment out this line', edits: commentOutLines(model.parsed, [line]) }];
+    if (reason === 'no-delimiter') {
+      const end = diagnostic.range.end.character;
+      fixes.push({ title: 'Make it a key with an empty value', edits: [{ range: lineRange(line, end, end), newText: ' =' }] });
+    }
+    return fixes;
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../diagnostics';
+import { valueSpanRange, type Entry } from '../parser';
+import { interpolatedEntries } from '../sections';
+
+export const recursiveReference: Rule = {
+  id: 'recursive-reference',
+  severity: 'error',
+  description: '"%(name)s" references that loop back on themselves (or nest deeper than 10); loading fails.',
+  check({ model, report }) {
+    for (const entry of interpolatedEntries(model.parsed.entries)) {
+      if (!entry.value.includes('%(')) continue;
+      const result = model.get(entry.section.name, entry.key);
+      if (!result || result.ok || result.error.kind !== 'depth') continue;
+      const origin = result.error.origin;
+      const at = origin.entry === entry ? origin : { offset: 0, length: entry.value.length };
+      report({
+        range: valueSpanRange(entry as Entry, at.offset, at.offset + at.length),
+        message: `The value of "${entry.key}" refers to itself through "%(...)s" references (or nests them more than 10 deep). Python fails to load the file (InterpolationDepthError). Break the loop by writing one of the values out.`,
+      });
+    }
+  },
+};

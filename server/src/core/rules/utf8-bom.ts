@@ -1,0 +1,20 @@
+import type { Rule } from '../diagnostics';
+import { lineRange } from '../text';
+
+// PasteDeploy opens the file without 'utf-8-sig', so the mark becomes part of the
+// first line and configparser stops with MissingSectionHeaderError.
+export const utf8Bom: Rule = {
+  id: 'utf8-bom',
+  severity: 'error',
+  description: 'The file starts with a UTF-8 byte order mark, which makes PasteDeploy refuse to load it.',
+  check({ model, report }) {
+    if (!model.parsed.bom) return;
+    report({
+      range: lineRange(0, 0, model.parsed.lines[0].text.length),
+      message:
+        'The file starts with a UTF-8 byte order mark (BOM). Python reads it as text before the first section header, so Kallithea does not start. Save the file as UTF-8 without BOM.',
+      data: { removeBom: true },
+    });
+  },
+  // The mark is not part of an editor's text, so the fix is a whole-file rewrite the CLI does (`--fix`).
+};

@@ -1,0 +1,125 @@
+// The CLI as a user runs it: `node dist/cli.js`, its formats, exit codes and --fix.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { python } from '../helpers/core';
+import { corpusFiles, CORPUS, DIST, EXAMPLES, FIXTURES } from '../helpers/paths';
+
+const CLI = path.join(DIST, 'cli.js');
+
+function cli(args: string[], cwd = process.cwd()) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempCopy(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-cli-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LOADS_WITH_WARNINGS = '[app:main]\nuse = egg:kallithea\nuse_celery = false ; off\n';
+
+describe('CLI', () => {
+  test("text output looks like a compiler's: file:line:col: severity: message [rule]", () => {
+    const file = tempCopy('a.ini', '[app:main]\nuse = egg:kallithea\nbroken\n');
+    const r = cli([file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`^${escape(file)}:3:1: error: .* \\[invalid-line\\]$`, 'm'));
+    assert.match(r.stdout, /1 file checked: 1 problem \(1 error/);
+  });
+
+  test('json output has one object per file with 1-based positions', () => {
+    const file = tempCopy('b.ini', LOADS_WITH_WARNINGS);
+    const r = cli(['--format', 'json', file]);
+    assert.equal(r.code, 0, 'warnings alone exit 0');
+    const out = JSON.parse(r.stdout);
+    assert.equal(typeof out[0].diagnostics[0].message, 'string');
+    assert.deepEqual(out, [
+      {
+        file,
+        diagnostics: [{ rule: 'inline-comment', severity: 'warning', line: 3, column: 20, endLine: 3, endColumn: 25, message: out[0].diagnostics[0].message }],
+      },
+    ]);
+  });
+
+  test('sarif output is SARIF 2.1.0 with rules, levels and regions', () => {
+    const file = tempCopy('c.ini', '[app:main]\nuse = egg:kallithea\nbroken\n');
+    const r = cli(['--format=sarif', path.basename(file)], path.dirname(file));
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'kallithea-ini');
+    const result = run.results[0];
+    assert.equal(result.ruleId, 'invalid-line');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'invalid-line');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'c.ini', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 });
+  });
+
+  test('folders are searched for Kallithea configs only', () => {
+    const r = cli(['--format', 'json', FIXTURES]);
+    const files = JSON.parse(r.stdout).map((f: { file: string }) => path.basename(f.file));
+    assert.ok(files.includes('production-gunicorn.ini'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-none-'));
+    fs.writeFileSync(path.join(dir, 'setup.ini'), '[metadata]\nname = x\n');
+    const none = cli([dir]);
+    assert.equal(none.code, 0);
+    assert.match(none.stderr, /no Kallithea config/);
+  });
+
+  test('bad usage and unreadable files exit 2 with a clear message', () => {
+    const bad = cli(['--format', 'xml', 'x.ini']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format takes text, json or sarif/);
+    assert.equal(cli([]).code, 2);
+    assert.equal(cli(['--bogus', 'x']).code, 2);
+    const missing = cli(['/no/such/file.ini']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read \/no\/such\/file\.ini/);
+  });
+
+  test('a file that is not UTF-8 is reported, not misread', () => {
+    const file = tempCopy('latin1.ini', '');
+    fs.writeFileSync(file, Buffer.from('[app:main]\nuse = egg:kallithea\ntitle = caf\xe9\n', 'latin1'));
+    const r = cli(['--format', 'json', file]);
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.stdout)[0].diagnostics[0].rule, 'invalid-encoding');
+  });
+
+  test('--fix applies the safe fixes on disk, keeps CRLF and comments, and a second run changes nothing', () => {
+    const original = '\ufeff# keep me\r\n[app:main]\r\nuse = egg:kallithea\r\nsqlalchemy.url = postgresql://u:p%40ss@db/k\r\nuse_celery = false  ; keep it off\r\n';
+    const file = tempCopy('fix.ini', original);
+    const r = cli(['--fix', '--format', 'json', file]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics, []);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.equal(fixed, '# keep me\r\n[app:main]\r\nuse = egg:kallithea\r\nsqlalchemy.url = postgresql://u:p%%40ss@db/k\r\n; keep it off\r\nuse_celery = false\r\n');
+    assert.equal(python(fixed).readError, null);
+    cli(['--fix', file]);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed);
+  });
+
+  test('the examples show what the extension reports', () => {
+    const r = cli(['--format', 'json', EXAMPLES]);
+    const rules = JSON.parse(r.stdout).flatMap((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule));
+    for (const rule of ['inline-comment', 'bad-percent', 'undefined-reference', 'duplicate-key', 'indented-key']) assert.ok(rules.includes(rule), rule);
+  });
+
+  test('the corpus of generated configs has no parse-level error', () => {
+    const files = corpusFiles();
+    if (files.length === 0) return void console.log(`# corpus not present at ${CORPUS}; CI requires it`);
+    const r = cli(['--format', 'json', CORPUS]);
+    const reports = JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
+    assert.equal(reports.length, 15);
+    const parseRules = ['utf8-bom', 'missing-section-header', 'invalid-line', 'duplicate-section', 'duplicate-key', 'bad-percent', 'undefined-reference', 'recursive-reference', 'inline-comment', 'indented-key'];
+    for (const report of reports) assert.deepEqual(report.diagnostics.filter((d) => parseRules.includes(d.rule)), [], report.file);
+  });
+});

@@ -1,0 +1,60 @@
+// Shortcuts for core tests: lint a text, apply one of a diagnostic's fixes, and
+// check the result with Python's configparser.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic } from '../../server/src/core/diagnostics';
+import { applyEdits, fixesFor } from '../../server/src/core/fixes';
+import { lint, type LintOptions } from '../../server/src/core/lint';
+import { ConfigModel } from '../../server/src/core/model';
+import { parse } from '../../server/src/core/parser';
+import { runOracle, type OracleResult } from './oracle';
+
+export const FILE = '/srv/kallithea/my.ini';
+
+export function model(text: string, filePath = FILE): ConfigModel {
+  return new ConfigModel(parse(text), { filePath });
+}
+
+export function lintText(text: string, options: LintOptions = {}): Diagnostic[] {
+  return lint(model(text), options);
+}
+
+export function only(text: string, rule: string): Diagnostic[] {
+  return lintText(text).filter((d) => d.rule === rule);
+}
+
+/** Apply fix number `index` of the diagnostic to the text. */
+export function applyFix(text: string, diagnostic: Diagnostic, index = 0): string {
+  const m = model(text);
+  const fixes = fixesFor(m, diagnostic);
+  if (!fixes[index]) throw new Error(`no fix #${index} for ${diagnostic.rule}`);
+  return (m.parsed.bom ? '\ufeff' : '') + applyEdits(m.parsed, fixes[index].edits);
+}
+
+/** What Python's configparser makes of the text, written to a temporary file. */
+export function python(text: string): OracleResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-py-'));
+  try {
+    const file = path.join(dir, 'my.ini');
+    fs.writeFileSync(file, text, 'utf8');
+    return runOracle([file])[0];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The interpolated value Python reads for section/key, or throws with what went wrong. */
+export function pythonValue(text: string, section: string, key: string): string {
+  const r = python(text);
+  if (r.readError) throw new Error(`Python refuses the file: ${r.readError} ${r.detail}`);
+  const got = r.interpolated?.[section]?.[key];
+  if (!got) throw new Error(`Python has no ${section}.${key}`);
+  if ('error' in got) throw new Error(`Python fails on ${section}.${key}: ${got.error}`);
+  return got.ok;
+}
+
+export function lines(...l: string[]): string {
+  return l.join('\n') + '\n';
+}

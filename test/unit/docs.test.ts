@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { RULES } from '../../server/src/core/rules';
+import { ROOT } from '../helpers/paths';
+
+test('each rule has a docs page with a bad and a good example, and a README row', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const rule of RULES) {
+    const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+    assert.match(page, /## Bad[\s\S]*```ini[\s\S]*## Good/, rule.id);
+    assert.match(page, new RegExp(`\\*\\*Default severity:\\*\\* ${rule.severity}`), rule.id);
+    assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `README row for ${rule.id}`);
+    assert.ok(rule.description.length > 10, rule.id);
+  }
+});

@@ -40,6 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
+    // A quick fix of static-files-behind-proxy shows the web-server lines in a new editor.
+    vscode.commands.registerCommand('kallithea.showStaticConfig', async (args: { server: 'nginx' | 'apache'; content: string }) => {
+      const language = args.server === 'nginx' ? 'nginx' : 'apacheconf';
+      const known = await vscode.languages.getLanguages();
+      const doc = await vscode.workspace.openTextDocument({ content: args.content, language: known.includes(language) ? language : 'plaintext' });
+      await vscode.window.showTextDocument(doc, { preview: false });
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kallithea.files')) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
     }),

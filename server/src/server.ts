@@ -2,12 +2,27 @@
 // (`--stdio`), Node IPC (`--node-ipc`) or a socket (`--socket=N`), and maps LSP
 // requests onto the core in small handler files.
 
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintEnvironment } from './core/deployment';
+import type { Diagnostic } from './core/diagnostics';
 import { isKallitheaModel, isListedFile } from './core/detect';
+import { lint } from './core/lint';
 import { ModelCache, uriToPath } from './documents';
-import { computeDiagnostics, publish } from './handlers/diagnostics';
+import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
+import { publish } from './handlers/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { WorkspaceIndex } from './workspace-index';
+
+declare const __VERSION__: string;
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   // Without a transport, vscode-languageserver throws an unhelpful error; say what to do.
@@ -21,28 +36,52 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
+const workspace = new WorkspaceIndex();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let folders: string[] = [];
+
+/** What was published for each document version, so that code actions use fresh data. */
+const published = new Map<string, { version: number; diagnostics: Diagnostic[]; env: LintEnvironment }>();
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? {});
+  workspace.setListedFiles(settings.files);
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = roots.map(uriToPath).filter((p): p is string => !!p);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
     },
-    serverInfo: { name: 'kallithea-ini-language-server', version: '0.1.0' },
+    serverInfo: { name: 'kallithea-ini-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
   };
 });
 
-connection.onInitialized(() => {
-  void refreshSettings();
+connection.onInitialized(async () => {
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ini' }] });
+  await refreshSettings();
+  await workspace.scan(folders);
+  revalidateAll();
 });
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { kallithea?: unknown } | undefined)?.kallithea;
   if (pushed !== undefined && !canPullConfiguration) applySettings(normalizeSettings(pushed));
   else void refreshSettings();
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    const file = uriToPath(change.uri);
+    if (!file) continue;
+    if (change.type === FileChangeType.Deleted) workspace.removeFile(file);
+    else await workspace.refreshFile(file);
+  }
+  revalidateAll();
 });
 
 async function refreshSettings(): Promise<void> {
@@ -57,7 +96,8 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(next: ServerSettings): void {
   settings = next;
-  for (const doc of documents.all()) validate(doc);
+  workspace.setListedFiles(settings.files);
+  revalidateAll();
 }
 
 /** Editors other than VS Code may send every .ini file; only Kallithea configs get diagnostics. */
@@ -67,25 +107,61 @@ function isKallitheaDocument(doc: TextDocument): boolean {
   return isListedFile(path, settings.files) || isKallitheaModel(models.get(doc));
 }
 
+function environment(doc: TextDocument): LintEnvironment {
+  const model = models.get(doc);
+  const path = uriToPath(doc.uri);
+  if (!path) return { settings: settings.deployment, peers: [] };
+  workspace.setOpen(path, model);
+  return { settings: settings.deployment, peers: workspace.peers({ path, model }, settings.deployment) };
+}
+
 function validate(doc: TextDocument): void {
   if (!isKallitheaDocument(doc)) {
+    published.delete(doc.uri);
     void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     return;
   }
-  publish(connection, doc, computeDiagnostics(doc, models, settings));
+  const env = environment(doc);
+  const diagnostics = lint(models.get(doc), { rules: settings.rules, env });
+  published.set(doc.uri, { version: doc.version, diagnostics, env });
+  publish(connection, doc, diagnostics);
 }
 
-documents.onDidOpen((e) => {
-  models.refreshBom(e.document.uri);
-});
+function revalidateAll(): void {
+  for (const doc of documents.all()) validate(doc);
+}
+
+documents.onDidOpen((e) => models.refreshBom(e.document.uri));
 documents.onDidSave((e) => {
   models.refreshBom(e.document.uri);
   validate(e.document);
 });
-documents.onDidChangeContent((e) => validate(e.document));
+documents.onDidChangeContent((e) => {
+  validate(e.document);
+  // Instances of one site are checked against each other, so the others may change too.
+  if (workspace.size() > 1) for (const other of documents.all()) if (other.uri !== e.document.uri) validate(other);
+});
 documents.onDidClose((e) => {
+  const path = uriToPath(e.document.uri);
+  if (path) {
+    workspace.closeOpen(path);
+    void workspace.refreshFile(path);
+  }
   models.forget(e.document.uri);
+  published.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  let state = published.get(doc.uri);
+  if (!state || state.version !== doc.version) {
+    validate(doc);
+    state = published.get(doc.uri);
+  }
+  if (!state) return [];
+  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules });
 });
 
 documents.listen(connection);

@@ -1,6 +1,7 @@
 // The `kallithea.*` settings the server reads, with their defaults. They come from
 // the client (workspace/configuration) and are re-read when they change.
 
+import type { DeploymentSettings } from './core/deployment';
 import type { RuleSetting } from './core/lint';
 
 export interface ServerSettings {
@@ -8,16 +9,18 @@ export interface ServerSettings {
   files: string[];
   /** Per-rule severity or 'off'. */
   rules: Record<string, RuleSetting>;
+  deployment: DeploymentSettings;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { files: [], rules: {} };
+export const DEFAULT_SETTINGS: ServerSettings = { files: [], rules: {}, deployment: {} };
 
 const VALID = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((f): f is string => typeof f === 'string') : []);
 
 /** Accept what a user may type in settings.json; drop what makes no sense instead of failing. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const files = Array.isArray(obj.files) ? obj.files.filter((f): f is string => typeof f === 'string') : [];
   const rules: Record<string, RuleSetting> = {};
   if (obj.rules && typeof obj.rules === 'object') {
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
@@ -26,5 +29,12 @@ export function normalizeSettings(raw: unknown): ServerSettings {
       if (VALID.has(normalized)) rules[id] = normalized as RuleSetting;
     }
   }
-  return { files, rules };
+  const dep = (obj.deployment && typeof obj.deployment === 'object' ? obj.deployment : {}) as Record<string, unknown>;
+  const deployment: DeploymentSettings = {};
+  if (typeof dep.workerProcesses === 'number' && dep.workerProcesses > 0) deployment.workerProcesses = Math.floor(dep.workerProcesses);
+  if (typeof dep.behindProxy === 'boolean') deployment.behindProxy = dep.behindProxy;
+  if (Array.isArray(dep.instances)) deployment.instances = dep.instances.map(strings).filter((g) => g.length > 0);
+  if (typeof obj.sharedDataDir === 'string' && obj.sharedDataDir.trim()) deployment.sharedDataDir = obj.sharedDataDir.trim();
+  if (typeof obj.staticFilesPath === 'string' && obj.staticFilesPath.trim()) deployment.staticFilesPath = obj.staticFilesPath.trim();
+  return { files: strings(obj.files), rules, deployment };
 }

@@ -24,7 +24,7 @@ function tempCopy(name: string, text: string): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const LOADS_WITH_WARNINGS = '[app:main]\nuse = egg:kallithea\nuse_celery = false ; off\n';
+const LOADS_WITH_WARNINGS = '[app:main]\nuse = egg:kallithea\ngit_path = git ; the default\n';
 
 describe('CLI', () => {
   test("text output looks like a compiler's: file:line:col: severity: message [rule]", () => {
@@ -44,7 +44,7 @@ describe('CLI', () => {
     assert.deepEqual(out, [
       {
         file,
-        diagnostics: [{ rule: 'inline-comment', severity: 'warning', line: 3, column: 20, endLine: 3, endColumn: 25, message: out[0].diagnostics[0].message }],
+        diagnostics: [{ rule: 'inline-comment', severity: 'warning', line: 3, column: 16, endLine: 3, endColumn: 29, message: out[0].diagnostics[0].message }],
       },
     ]);
   });
@@ -121,5 +121,39 @@ describe('CLI', () => {
     assert.equal(reports.length, 15);
     const parseRules = ['utf8-bom', 'missing-section-header', 'invalid-line', 'duplicate-section', 'duplicate-key', 'bad-percent', 'undefined-reference', 'recursive-reference', 'inline-comment', 'indented-key'];
     for (const report of reports) assert.deepEqual(report.diagnostics.filter((d) => parseRules.includes(d.rule)), [], report.file);
+  });
+
+  test('on the corpus: sqlite-multi-worker only for the two 4-worker SQLite files, static-files-behind-proxy nowhere', () => {
+    if (corpusFiles().length === 0) return void console.log(`# corpus not present at ${CORPUS}; CI requires it`);
+    const reports = JSON.parse(cli(['--format', 'json', CORPUS]).stdout) as { file: string; diagnostics: { rule: string }[] }[];
+    const filesWith = (rule: string) => reports.filter((r) => r.diagnostics.some((d) => d.rule === rule)).map((r) => path.basename(r.file));
+    assert.deepEqual(filesWith('sqlite-multi-worker'), ['gunicorn-sqlite.ini', 'uwsgi-sqlite.ini']);
+    assert.deepEqual(filesWith('static-files-behind-proxy'), []);
+    assert.deepEqual(filesWith('data-dir-not-shared'), [], 'the 15 files are alternatives in one folder, not instances');
+    assert.deepEqual(filesWith('unknown-key'), [], 'every key the generator writes is known');
+  });
+
+  test('instances in sibling folders that share a database are compared with each other', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-sites-'));
+    const text = '[app:main]\nuse = egg:kallithea\ncache_dir = %(here)s/data\nindex_dir = %(here)s/data/index\nsqlalchemy.url = postgresql://k@db.internal/k\n';
+    for (const host of ['host-a', 'host-b']) {
+      fs.mkdirSync(path.join(dir, host));
+      fs.writeFileSync(path.join(dir, host, 'kallithea.ini'), text);
+    }
+    const reports = JSON.parse(cli(['--format', 'json', dir]).stdout) as { diagnostics: { rule: string }[] }[];
+    assert.deepEqual(
+      reports.map((r) => r.diagnostics.filter((d) => d.rule === 'data-dir-not-shared').length),
+      [2, 2],
+    );
+    const fixed = cli(['--fix', '--shared-data-dir', '/srv/shared/data', '--format', 'json', dir]);
+    assert.deepEqual(JSON.parse(fixed.stdout).flatMap((r: { diagnostics: { rule: string }[] }) => r.diagnostics.map((d) => d.rule)).filter((r: string) => r === 'data-dir-not-shared'), []);
+    assert.match(fs.readFileSync(path.join(dir, 'host-b', 'kallithea.ini'), 'utf8'), /^index_dir = \/srv\/shared\/data\/index$/m);
+  });
+
+  test('--rule changes a severity or turns a rule off', () => {
+    const file = tempCopy('r.ini', LOADS_WITH_WARNINGS);
+    assert.equal(cli(['--rule', 'inline-comment=error', file]).code, 1);
+    assert.deepEqual(JSON.parse(cli(['--rule=inline-comment=off', '--format', 'json', file]).stdout)[0].diagnostics, []);
+    assert.equal(cli(['--rule', 'inline-comment=loud', file]).code, 2);
   });
 });

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { DeploymentSettings, LintEnvironment } from '../../server/src/core/deployment';
 import type { Diagnostic } from '../../server/src/core/diagnostics';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { lint, type LintOptions } from '../../server/src/core/lint';
@@ -21,14 +22,19 @@ export function lintText(text: string, options: LintOptions = {}): Diagnostic[] 
   return lint(model(text), options);
 }
 
-export function only(text: string, rule: string): Diagnostic[] {
-  return lintText(text).filter((d) => d.rule === rule);
+export function only(text: string, rule: string, options: LintOptions = {}): Diagnostic[] {
+  return lintText(text, options).filter((d) => d.rule === rule);
+}
+
+/** A lint environment with other configs (path and text) as instances of the same site. */
+export function environment(peers: { path: string; text: string }[] = [], settings: DeploymentSettings = {}): LintEnvironment {
+  return { settings, peers: peers.map((p) => ({ path: p.path, model: model(p.text, p.path) })) };
 }
 
 /** Apply fix number `index` of the diagnostic to the text. */
-export function applyFix(text: string, diagnostic: Diagnostic, index = 0): string {
+export function applyFix(text: string, diagnostic: Diagnostic, index = 0, env?: LintEnvironment): string {
   const m = model(text);
-  const fixes = fixesFor(m, diagnostic);
+  const fixes = fixesFor(m, diagnostic, env);
   if (!fixes[index]) throw new Error(`no fix #${index} for ${diagnostic.rule}`);
   return (m.parsed.bom ? '\ufeff' : '') + applyEdits(m.parsed, fixes[index].edits);
 }
@@ -57,4 +63,22 @@ export function pythonValue(text: string, section: string, key: string): string 
 
 export function lines(...l: string[]): string {
   return l.join('\n') + '\n';
+}
+
+/** Fix titles offered for a diagnostic. */
+export function fixTitles(text: string, diagnostic: Diagnostic, env?: LintEnvironment): string[] {
+  return fixesFor(model(text), diagnostic, env).map((f) => f.title);
+}
+
+/** Python loads the text and the app section's key reads as `expected`. */
+export function assertPythonReads(text: string, section: string, key: string, expected: string): void {
+  const got = pythonValue(text, section, key);
+  if (got !== expected) throw new Error(`Python reads ${section}.${key} as ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** The rules about how Python reads the file (as opposed to what Kallithea makes of it). */
+export const PARSE_RULES = ['utf8-bom', 'missing-section-header', 'invalid-line', 'duplicate-section', 'duplicate-key', 'bad-percent', 'undefined-reference', 'recursive-reference', 'inline-comment', 'indented-key'];
+
+export function parseLevel(text: string): Diagnostic[] {
+  return lintText(text).filter((d) => PARSE_RULES.includes(d.rule));
 }

@@ -3,13 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, lines, lintText, only, python } from '../helpers/core';
+import { applyFix, lines, only, parseLevel, python } from '../helpers/core';
 
 const CLEAN = lines('[DEFAULT]', 'smtp_server = mail', '[app:main]', 'use = egg:kallithea', 'cache_dir = %(here)s/data', 'pct = 50%%', 'list =', '    a', '    b');
 
 describe('parse-level rules', () => {
   test('a clean file raises none of them and Python loads it', () => {
-    assert.deepEqual(lintText(CLEAN), []);
+    assert.deepEqual(parseLevel(CLEAN), []);
     assert.equal(python(CLEAN).readError, null);
   });
 
@@ -79,7 +79,7 @@ describe('parse-level rules', () => {
 
   test('bad-percent and inline-comment stay quiet in [uwsgi] and in logging format strings', () => {
     const text = lines('[uwsgi]', 'socket = %d/k.sock', 'master = true ; note', '[formatters]', 'keys = g', '[formatter_g]', 'format = %(asctime)s 100%');
-    assert.deepEqual(lintText(text), []);
+    assert.deepEqual(parseLevel(text), []);
   });
 
   test('undefined-reference: names the missing key and offers the nearest one', () => {

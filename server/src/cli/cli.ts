@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
 import { fixAll } from '../core/fixes';
-import { lint } from '../core/lint';
+import type { DeploymentSettings, LintEnvironment, Peer } from '../core/deployment';
+import { lint, type RuleSetting } from '../core/lint';
+import { findPeers } from '../core/workspace';
 import { ConfigModel } from '../core/model';
 import { parse } from '../core/parser';
 import { findConfigs, readConfig } from './files';
@@ -23,6 +25,14 @@ whose [app:main] says "use = egg:kallithea").
 
   --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --fix            apply every safe fix to the files, then report what is left
+  --rule ID=LEVEL  set a rule's severity: error, warning, information, hint or off
+  --worker-processes N
+                   worker processes started outside the files (e.g. mod_wsgi)
+  --behind-proxy   the site runs behind a reverse proxy
+  --shared-data-dir DIR
+                   the shared data directory the data-dir fix points at
+  --instances GLOB[,GLOB...]
+                   files that are instances of one site (repeatable, one group each)
   --no-color       plain text even on a terminal (NO_COLOR does the same)
   -h, --help       show this help
   -v, --version    show the version
@@ -42,14 +52,55 @@ interface Options {
   fix: boolean;
   color: boolean;
   paths: string[];
+  rules: Record<string, RuleSetting>;
+  deployment: DeploymentSettings;
 }
+
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[], io: CliIo): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', fix: false, color: io.isTty && !io.env.NO_COLOR, paths: [] };
+  const opts: Options = { format: 'text', fix: false, color: io.isTty && !io.env.NO_COLOR, paths: [], rules: {}, deployment: {} };
+  const valueOf = (arg: string, i: number): [string, number] => {
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) return [arg.slice(eq + 1), i];
+    if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+    return [argv[i + 1], i + 1];
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (name === '--rule') {
+      let value;
+      [value, i] = valueOf(arg, i);
+      const m = /^([\w-]+)=(\w+)$/.exec(value);
+      if (!m || !LEVELS.includes(m[2])) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${LEVELS.join(', ')}, not "${value}"`);
+      opts.rules[m[1]] = m[2] as RuleSetting;
+      continue;
+    }
+    if (name === '--worker-processes') {
+      let value;
+      [value, i] = valueOf(arg, i);
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--worker-processes takes a whole number from 1, not "${value}"`);
+      opts.deployment.workerProcesses = n;
+      continue;
+    }
+    if (name === '--shared-data-dir') {
+      [opts.deployment.sharedDataDir, i] = valueOf(arg, i);
+      continue;
+    }
+    if (name === '--instances') {
+      let value;
+      [value, i] = valueOf(arg, i);
+      (opts.deployment.instances ??= []).push(value.split(',').filter(Boolean));
+      continue;
+    }
+    if (arg === '--behind-proxy') {
+      opts.deployment.behindProxy = true;
+      continue;
+    }
     if (arg === '-h' || arg === '--help') return 'help';
     if (arg === '-v' || arg === '--version') return 'version';
     if (arg === '--fix') opts.fix = true;
@@ -66,9 +117,9 @@ function parseArgs(argv: string[], io: CliIo): Options | 'help' | 'version' {
   return opts;
 }
 
-function lintFile(file: string, text: string, validUtf8: boolean): Diagnostic[] {
+function lintFile(file: string, text: string, validUtf8: boolean, rules: Record<string, RuleSetting>, env: LintEnvironment): Diagnostic[] {
   const model = new ConfigModel(parse(text), { filePath: path.resolve(file) });
-  const diagnostics = lint(model);
+  const diagnostics = lint(model, { rules, env });
   if (!validUtf8) {
     diagnostics.unshift({
       rule: 'invalid-encoding',
@@ -110,7 +161,7 @@ export function run(argv: string[], io: CliIo): number {
     } else files.push(p);
   }
 
-  const reports: FileReport[] = [];
+  const inputs: { file: string; text: string; validUtf8: boolean }[] = [];
   for (const file of files) {
     const read = readConfig(file);
     if (!read) {
@@ -118,18 +169,32 @@ export function run(argv: string[], io: CliIo): number {
       unreadable = true;
       continue;
     }
-    let { text } = read;
-    if (opts.fix && read.validUtf8) {
-      const fixed = fixAll(text, { filePath: path.resolve(file) });
+    inputs.push({ file, ...read });
+  }
+
+  // Instances of one site are checked against each other, so every file is parsed first.
+  const peersOf = () => {
+    const all: Peer[] = inputs.map((i) => ({ path: path.resolve(i.file), model: new ConfigModel(parse(i.text), { filePath: path.resolve(i.file) }) }));
+    return (index: number): LintEnvironment => ({ settings: opts.deployment, peers: findPeers(all[index], all, opts.deployment) });
+  };
+  if (opts.fix) {
+    const envFor = peersOf();
+    inputs.forEach((input, index) => {
+      if (!input.validUtf8) return;
+      const fixed = fixAll(input.text, { filePath: path.resolve(input.file) }, { rules: opts.rules, env: envFor(index) });
       // A BOM is never wanted: PasteDeploy cannot read a file that has one.
       const out = fixed.text.charCodeAt(0) === 0xfeff ? fixed.text.slice(1) : fixed.text;
-      if (out !== text) {
-        fs.writeFileSync(file, out, 'utf8');
-        text = out;
+      if (out !== input.text) {
+        fs.writeFileSync(input.file, out, 'utf8');
+        input.text = out;
       }
-    }
-    reports.push({ file, diagnostics: lintFile(file, text, read.validUtf8) });
+    });
   }
+  const envFor = peersOf();
+  const reports: FileReport[] = inputs.map((input, index) => ({
+    file: input.file,
+    diagnostics: lintFile(input.file, input.text, input.validUtf8, opts.rules, envFor(index)),
+  }));
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJson(reports), null, 2) + '\n');
   else if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, VERSION), null, 2) + '\n');

@@ -1,6 +1,7 @@
 // What the core reports, with no dependency on LSP: the server and the CLI each
 // turn these into their own shapes.
 
+import type { Deployment, LintEnvironment } from './deployment';
 import type { ConfigModel } from './model';
 import type { Range } from './text';
 
@@ -20,9 +21,17 @@ export interface TextEdit {
   newText: string;
 }
 
+/** An editor command a fix can run instead of (or after) its edits, e.g. to open a generated file. */
+export interface FixCommand {
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  command?: FixCommand;
   /** The fix to offer first. */
   preferred?: boolean;
   /** Safe to apply without a person looking (fix-all, `--fix`). */
@@ -58,11 +67,16 @@ export interface Report {
 
 export interface RuleContext {
   model: ConfigModel;
+  /** Settings and the other instances of the same site. */
+  env: LintEnvironment;
+  /** Facts about the deployment, computed once per lint on first use. */
+  readonly deployment: Deployment;
   report(finding: Report): void;
 }
 
 export interface FixContext {
   model: ConfigModel;
+  env: LintEnvironment;
   /** The line break to use for inserted lines. */
   eol: string;
 }

@@ -1,6 +1,7 @@
 // Applying fixes to text: offsets from positions, non-overlapping edit sets, and
 // "fix all" that repeats until nothing safe is left (bounded, so it always ends).
 
+import { EMPTY_ENVIRONMENT, type LintEnvironment } from './deployment';
 import type { Diagnostic, Fix, TextEdit } from './diagnostics';
 import { lint, type LintOptions } from './lint';
 import { ConfigModel, type ModelOptions } from './model';
@@ -8,10 +9,10 @@ import { parse, type ParsedConfig } from './parser';
 import { findRule } from './rules';
 import { comparePositions, dominantEol, type Position } from './text';
 
-export function fixesFor(model: ConfigModel, diagnostic: Diagnostic): Fix[] {
+export function fixesFor(model: ConfigModel, diagnostic: Diagnostic, env: LintEnvironment = EMPTY_ENVIRONMENT): Fix[] {
   const rule = findRule(diagnostic.rule);
   if (!rule?.fix) return [];
-  return rule.fix({ model, eol: dominantEol(model.parsed.lines) }, diagnostic);
+  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines) }, diagnostic);
 }
 
 export function offsetAt(parsed: ParsedConfig, pos: Position): number {
@@ -40,11 +41,11 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /** Choose the safe fixes whose edits do not collide with each other. */
-export function safeFixEdits(model: ConfigModel, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number } {
+export function safeFixEdits(model: ConfigModel, diagnostics: Diagnostic[], env?: LintEnvironment): { edits: TextEdit[]; fixes: number } {
   const edits: TextEdit[] = [];
   let fixes = 0;
   for (const d of diagnostics) {
-    const fix = fixesFor(model, d).find((f) => f.safe);
+    const fix = fixesFor(model, d, env).find((f) => f.safe && f.edits.length > 0);
     if (!fix || fix.edits.some((e) => edits.some((c) => collide(c, e)))) continue;
     edits.push(...fix.edits);
     fixes++;
@@ -72,7 +73,7 @@ export function fixAll(text: string, modelOptions: ModelOptions = {}, lintOption
   let applied = 0;
   for (let round = 0; round < 10; round++) {
     const model = new ConfigModel(parse(current), modelOptions);
-    const { edits, fixes } = safeFixEdits(model, lint(model, lintOptions));
+    const { edits, fixes } = safeFixEdits(model, lint(model, lintOptions), lintOptions.env);
     if (edits.length === 0) break;
     const bom = model.parsed.bom ? '\ufeff' : '';
     const next = bom + applyEdits(model.parsed, edits);

@@ -1,8 +1,11 @@
-// Runs the rules over a model and applies the user's severity settings.
+// Runs the rules over a model, applies the user's severity settings and the
+// file's suppression comments.
 
-import type { Diagnostic, Rule, Severity } from './diagnostics';
+import { describeDeployment, EMPTY_ENVIRONMENT, type Deployment, type LintEnvironment } from './deployment';
+import type { Diagnostic, Rule, RuleContext, Severity } from './diagnostics';
 import type { ConfigModel } from './model';
 import { RULES } from './rules';
+import { applySuppressions, UNUSED_SUPPRESSION } from './suppression';
 import { comparePositions } from './text';
 
 export type RuleSetting = Severity | 'off';
@@ -10,28 +13,37 @@ export type RuleSetting = Severity | 'off';
 export interface LintOptions {
   /** Per-rule severity, or 'off' (the `kallithea.rules` setting). */
   rules?: Record<string, RuleSetting>;
+  /** Deployment settings and the other instances of the same site. */
+  env?: LintEnvironment;
 }
 
 export function lint(model: ConfigModel, options: LintOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const env = options.env ?? EMPTY_ENVIRONMENT;
+  let deployment: Deployment | undefined;
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
+    const ctx: RuleContext = {
+      model,
+      env,
+      get deployment() {
+        return (deployment ??= describeDeployment(model, env));
+      },
+      report(finding) {
+        diagnostics.push({
+          rule: rule.id,
+          severity: setting ?? finding.severity ?? rule.severity,
+          range: finding.range,
+          message: finding.message,
+          data: finding.data,
+          related: finding.related,
+          tags: finding.tags,
+        });
+      },
+    };
     try {
-      rule.check({
-        model,
-        report(finding) {
-          diagnostics.push({
-            rule: rule.id,
-            severity: setting ?? finding.severity ?? rule.severity,
-            range: finding.range,
-            message: finding.message,
-            data: finding.data,
-            related: finding.related,
-            tags: finding.tags,
-          });
-        },
-      });
+      rule.check(ctx);
     } catch (err) {
       // A rule bug must not hide every other diagnostic; say which rule failed.
       diagnostics.push({
@@ -42,6 +54,8 @@ export function lint(model: ConfigModel, options: LintOptions = {}, rules: reado
       });
     }
   }
-  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
-  return diagnostics;
+  const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
+  const kept = applySuppressions(model.parsed, diagnostics, unused);
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+  return kept;
 }

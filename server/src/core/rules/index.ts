@@ -2,6 +2,31 @@
 
 import type { Rule } from '../diagnostics';
 import { badPercent } from './bad-percent';
+import { celeryBrokerNotShared } from './celery-broker-not-shared';
+import { dataDirNotShared } from './data-dir-not-shared';
+import { defaultShadowed } from './default-shadowed';
+import { deprecatedKey } from './deprecated-key';
+import { devServer } from './dev-server';
+import { getUndefined } from './get-undefined';
+import { invalidBoolean } from './invalid-boolean';
+import { invalidInteger } from './invalid-integer';
+import { memoryCacheNoRecycle } from './memory-cache-no-recycle';
+import { missingFilter } from './missing-filter';
+import { mysqlCharset } from './mysql-charset';
+import { noEffectKey } from './no-effect-key';
+import { sessionMemoryMultiWorker } from './session-memory-multi-worker';
+import { shortTimeout } from './short-timeout';
+import { sqliteMultiWorker } from './sqlite-multi-worker';
+import { sqlitePoolOptions } from './sqlite-pool-options';
+import { staticFilesBehindProxy } from './static-files-behind-proxy';
+import { threadedWorker } from './threaded-worker';
+import { unknownKey } from './unknown-key';
+import { unknownServerKey } from './unknown-server-key';
+import { unusedSuppression } from './unused-suppression';
+import { uwsgiBoolInlineComment } from './uwsgi-bool-inline-comment';
+import { uwsgiBufferSize } from './uwsgi-buffer-size';
+import { uwsgiCheaper } from './uwsgi-cheaper';
+import { uwsgiNotLazy } from './uwsgi-not-lazy';
 import { duplicateKey } from './duplicate-key';
 import { duplicateSection } from './duplicate-section';
 import { indentedKey } from './indented-key';
@@ -23,6 +48,33 @@ export const RULES: readonly Rule[] = [
   recursiveReference,
   inlineComment,
   indentedKey,
+  // Deployment: scaling out, servers, databases.
+  sqliteMultiWorker,
+  dataDirNotShared,
+  staticFilesBehindProxy,
+  threadedWorker,
+  sessionMemoryMultiWorker,
+  memoryCacheNoRecycle,
+  uwsgiNotLazy,
+  uwsgiBoolInlineComment,
+  uwsgiCheaper,
+  uwsgiBufferSize,
+  unknownServerKey,
+  devServer,
+  shortTimeout,
+  celeryBrokerNotShared,
+  mysqlCharset,
+  sqlitePoolOptions,
+  // Values and keys.
+  invalidBoolean,
+  invalidInteger,
+  defaultShadowed,
+  getUndefined,
+  missingFilter,
+  noEffectKey,
+  deprecatedKey,
+  unknownKey,
+  unusedSuppression,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -1,5 +1,5 @@
 import type { Rule } from '../diagnostics';
-import { insertLineBefore, leadingWhitespace } from '../edits';
+import { moveToCommentLine } from '../edits';
 import { readByPython } from '../sections';
 import { isPySpace, lineRange, skipSpaceBack } from '../text';
 
@@ -48,11 +48,10 @@ export const inlineComment: Rule = {
   },
   fix({ model, eol }, diagnostic) {
     const d = diagnostic.data as Data;
-    const indent = leadingWhitespace(model.parsed, d.keyLine);
     return [
       {
         title: 'Move the comment to its own line',
-        edits: [insertLineBefore(model.parsed, d.keyLine, indent + d.comment, eol), { range: lineRange(d.line, d.valueEnd, d.commentEnd), newText: '' }],
+        edits: moveToCommentLine(model.parsed, d.keyLine, d.comment, lineRange(d.line, d.valueEnd, d.commentEnd), eol),
         preferred: true,
         safe: true,
       },

@@ -1,0 +1,79 @@
+// Lookups into the key catalog: exact names first, then patterns in order.
+
+import { APP_KEYS } from './keys-app';
+import { OTHER_KEYS } from './keys-other';
+import { SERVER_KEYS } from './keys-servers';
+import { UWSGI_KEYS } from './keys-uwsgi';
+import type { KeyInfo, SectionKind } from './types';
+
+export const CATALOG: readonly KeyInfo[] = [...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];
+
+interface KindIndex {
+  exact: Map<string, KeyInfo>;
+  patterns: KeyInfo[];
+  all: KeyInfo[];
+}
+
+const indexes = new Map<SectionKind, KindIndex>();
+
+/** [DEFAULT] values flow into every section PasteDeploy loads, so app keys are at home there too. */
+function kindsFor(kind: SectionKind): SectionKind[] {
+  return kind === 'defaults' ? ['defaults', 'app'] : [kind];
+}
+
+function indexFor(kind: SectionKind): KindIndex {
+  let index = indexes.get(kind);
+  if (!index) {
+    const kinds = kindsFor(kind);
+    index = { exact: new Map(), patterns: [], all: [] };
+    for (const info of CATALOG) {
+      if (!info.sections.some((s) => kinds.includes(s))) continue;
+      index.all.push(info);
+      if (info.pattern) index.patterns.push(info);
+      else if (!index.exact.has(info.name)) index.exact.set(info.name, info);
+    }
+    indexes.set(kind, index);
+  }
+  return index;
+}
+
+/** PasteDeploy's `set NAME` and `get NAME` lines are about NAME. */
+export function baseKey(key: string): { name: string; prefix?: 'set' | 'get' } {
+  if (key.startsWith('set ')) return { name: key.slice(4).trim(), prefix: 'set' };
+  if (key.startsWith('get ')) return { name: key.slice(4).trim(), prefix: 'get' };
+  return { name: key };
+}
+
+export function findKey(kind: SectionKind, key: string): KeyInfo | undefined {
+  const index = indexFor(kind);
+  const { name } = baseKey(key);
+  return index.exact.get(name) ?? index.patterns.find((p) => p.pattern!.test(name));
+}
+
+/** Every catalog entry for a kind of section, in catalog order. */
+export function keysFor(kind: SectionKind): readonly KeyInfo[] {
+  return indexFor(kind).all;
+}
+
+/** The exact key names of a kind, for "did you mean" and completion. */
+export function exactNames(kind: SectionKind): string[] {
+  return [...indexFor(kind).exact.keys()];
+}
+
+/** Kinds whose keys the catalog covers completely; elsewhere an unknown key is not reported. */
+export const CHECKED_KINDS: readonly SectionKind[] = [
+  'defaults',
+  'app',
+  'server:wsgiref',
+  'server:gevent',
+  'filter:prefix',
+  'alembic',
+  'loggers',
+  'handlers',
+  'formatters',
+  'logger',
+  'handler',
+  'formatter',
+];
+
+export type { KeyInfo, SectionKind };

@@ -1,0 +1,73 @@
+import type { Rule } from '../diagnostics';
+import { setValueEdit } from '../edits';
+import type { ConfigModel } from '../model';
+import { entryAt, relativeTo } from './support';
+
+/** The data directories every instance of a site must share, where each lives under a shared root, and why. */
+export const DATA_DIRS: Record<string, { under: string; why: string }> = {
+  cache_dir: {
+    under: '',
+    why: 'TurboGears keeps sessions (<cache_dir>/sessions), the Beaker file cache (<cache_dir>/cache) and task locks there, so users are logged out and caches disagree whenever the balancer switches instance',
+  },
+  index_dir: { under: '/index', why: 'each instance searches its own Whoosh index, so search results depend on which instance answers' },
+  'beaker.cache.data_dir': { under: '/cache/data', why: 'cached pages and data differ between instances' },
+  'beaker.cache.lock_dir': { under: '/cache/lock', why: 'cache locks do not protect anything across instances' },
+  archive_cache_dir: { under: '/tarballcache', why: 'every instance builds and stores the same downloadable archives again' },
+  'session.data_dir': { under: '/sessions', why: 'a session made on one instance is unknown to the others, so users are logged out at random' },
+  'session.lock_dir': { under: '/sessions/lock', why: 'session locks do not protect anything across instances' },
+};
+
+interface Data {
+  line: number;
+  key: string;
+  /** Where the fix points the key, when a shared location is known. */
+  target?: string;
+  /** The target came from the user's kallithea.sharedDataDir, so fix-all may apply it. */
+  fromSetting?: boolean;
+}
+
+function normalize(path: string): string {
+  return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/\/\.(?=\/|$)/g, '').replace(/(.)\/$/, '$1');
+}
+
+/** A path that does not depend on where the config file lies (not built from %(here)s or %(__file__)s). */
+function independentOfFile(model: ConfigModel, path: string): boolean {
+  return path.startsWith('/') && !normalize(path).startsWith(normalize(model.here) + '/') && normalize(path) !== normalize(model.here);
+}
+
+export const dataDirNotShared: Rule = {
+  id: 'data-dir-not-shared',
+  severity: 'warning',
+  description: 'Instances of one site whose cache, index, session or archive directories are not the same directory.',
+  check({ model, env, report }) {
+    if (env.peers.length === 0) return;
+    for (const [key, info] of Object.entries(DATA_DIRS)) {
+      const mine = model.appSetting(key);
+      if (mine?.value === undefined || !mine.entry) continue;
+      const here = normalize(mine.value);
+      const differing = env.peers
+        .map((peer) => ({ peer, value: peer.model.appSetting(key)?.value }))
+        .filter((p): p is { peer: (typeof env.peers)[number]; value: string } => p.value !== undefined && normalize(p.value) !== here);
+      if (differing.length === 0) continue;
+      // Already on a fixed shared path while the others are per machine: the others must move, not this one.
+      if (independentOfFile(model, mine.value) && differing.every((p) => !independentOfFile(p.peer.model, p.value))) continue;
+      const shared = differing.find((p) => independentOfFile(p.peer.model, p.value));
+      const target = shared ? normalize(shared.value) : env.settings.sharedDataDir ? normalize(env.settings.sharedDataDir + info.under) : undefined;
+      const other = differing[0];
+      const advice = target
+        ? `Point it at one shared directory, such as ${target}.`
+        : 'Point every instance at one directory on shared storage (set kallithea.sharedDataDir to get a one-click fix).';
+      report({
+        range: mine.entry.valueRange,
+        message: `"${key}" is ${here} here but ${normalize(other.value)} in ${relativeTo(model.filePath, other.peer.path)}, another instance of this site: ${info.why}. ${advice}`,
+        data: { line: mine.entry.keyRange.start.line, key, target, fromSetting: !shared && !!target } satisfies Data,
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const d = diagnostic.data as Data;
+    const entry = entryAt(model, d.line);
+    if (!d.target || !entry) return [];
+    return [{ title: `Use the shared directory ${d.target}`, edits: [setValueEdit(entry, d.target)], preferred: true, safe: d.fromSetting }];
+  },
+};

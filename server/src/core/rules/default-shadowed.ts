@@ -1,0 +1,29 @@
+import type { Rule } from '../diagnostics';
+import { renameKeyEdit } from '../edits';
+import { entryAt } from './support';
+
+export const defaultShadowed: Rule = {
+  id: 'default-shadowed',
+  severity: 'warning',
+  description: 'A key in [DEFAULT] silently wins over the same plain key in [app:main] or [server:main].',
+  check({ model, report }) {
+    for (const section of model.sections.keys()) {
+      if (!/^(app|application|server|filter):/.test(section)) continue;
+      const ctx = model.context(section);
+      for (const entry of ctx.dropped) {
+        const winner = ctx.globalConf.get(entry.key);
+        const where = winner?.entry ? `[DEFAULT] (line ${winner.entry.keyRange.start.line + 1})` : 'PasteDeploy itself';
+        report({
+          range: entry.keyRange,
+          message: `PasteDeploy ignores this line because ${where} also defines "${entry.key}": the app gets "${winner?.value ?? ''}", not "${entry.value}". Write "set ${entry.key} = ${entry.value}" to override the [DEFAULT] value, or keep the key in one place only.`,
+          data: { line: entry.keyRange.start.line },
+          related: winner?.entry ? [{ range: winner.entry.keyRange, message: 'The value that wins' }] : undefined,
+        });
+      }
+    }
+  },
+  fix({ model }, diagnostic) {
+    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    return entry ? [{ title: `Override it: "set ${entry.key}"`, edits: [renameKeyEdit(entry, `set ${entry.key}`)], preferred: true }] : [];
+  },
+};

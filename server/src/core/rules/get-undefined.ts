@@ -1,0 +1,34 @@
+import type { Fix, Rule } from '../diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits';
+import { suggest } from '../similar';
+import { entryAt } from './support';
+
+export const getUndefined: Rule = {
+  id: 'get-undefined',
+  severity: 'error',
+  description: '"get LOCAL = GLOBAL" names a global that [DEFAULT] does not define; loading fails.',
+  check({ model, report }) {
+    for (const section of model.sections.keys()) {
+      if (!/^(app|application|server|filter):/.test(section)) continue;
+      const ctx = model.context(section);
+      for (const entry of ctx.missingGets) {
+        const name = entry.value.trim();
+        const suggestions = suggest(name, ctx.globalConf.keys());
+        report({
+          range: entry.valueRange,
+          message: `"${entry.key}" copies "${name}" from [DEFAULT], which has no such key, so PasteDeploy stops with a KeyError and Kallithea does not start. Define "${name}" in [DEFAULT] (it may be empty) or remove this line.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+          data: { line: entry.keyRange.start.line, name, suggestions },
+        });
+      }
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const { line, name, suggestions } = diagnostic.data as { line: number; name: string; suggestions: string[] };
+    const entry = entryAt(model, line);
+    if (!entry) return [];
+    const fixes: Fix[] = suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [setValueEdit(entry, s)] }));
+    const define = setKeyEdit(model.parsed, 'DEFAULT', name, '', eol);
+    if (define) fixes.push({ title: `Define an empty "${name}" in [DEFAULT]`, edits: [define], preferred: suggestions.length === 0 });
+    return fixes;
+  },
+};

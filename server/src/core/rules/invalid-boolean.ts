@@ -1,0 +1,55 @@
+import { findKey } from '../catalog';
+import type { BoolParser } from '../catalog/types';
+import type { Fix, Rule, Severity } from '../diagnostics';
+import { setValueEdit } from '../edits';
+import { boolSpellings, readBool } from '../values';
+import { entryAt, keepFirstWordEdits, readEntries } from './support';
+
+const WHO: Record<BoolParser, string> = {
+  tg: 'Kallithea (TurboGears) reads it strictly and raises an error',
+  paste: 'PasteDeploy reads it strictly and raises an error',
+  beaker: 'Beaker reads it strictly and stops at startup',
+  gunicorn: 'gunicorn accepts only true or false and stops at startup',
+  waitress: 'waitress reads anything it does not recognise as false, silently',
+  celery: 'Kallithea passes it to Celery as the text itself, not as a boolean',
+  uwsgi: '',
+  truthy: '',
+};
+
+export const invalidBoolean: Rule = {
+  id: 'invalid-boolean',
+  severity: 'error',
+  description: 'A switch whose value its parser does not accept as true or false (empty included).',
+  check({ model, report }) {
+    for (const { entry, kind, value } of readEntries(model)) {
+      const info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key);
+      if (info?.type.kind !== 'bool') continue;
+      const parser = info.type.parser;
+      if (parser === 'uwsgi' || parser === 'truthy') continue;
+      const reading = readBool(parser, value);
+      const lenient = parser === 'waitress' || parser === 'celery';
+      const known = boolSpellings(parser).includes(value.trim().toLowerCase()) || (parser === 'waitress' && reading.ok && reading.value);
+      if (lenient ? known : reading.ok) continue;
+      const severity: Severity | undefined = lenient ? 'warning' : undefined;
+      const shown = value === '' ? 'an empty value' : `"${value}"`;
+      report({
+        range: entry.valueRange.start.line === entry.valueRange.end.line && value === '' ? entry.keyRange : entry.valueRange,
+        message: `"${entry.key}" is a switch, and ${WHO[parser]} on ${shown}. Write ${boolSpellings(parser).slice(0, 2).join(' or ')}${value.includes(';') || value.includes('#') ? ', with any note on a line of its own' : ''}.`,
+        severity,
+        data: { line: entry.keyRange.start.line, parser },
+      });
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const { line, parser } = diagnostic.data as { line: number; parser: BoolParser };
+    const entry = entryAt(model, line);
+    if (!entry) return [];
+    const fixes: Fix[] = [];
+    const first = /^\S+/.exec(entry.value)?.[0] ?? '';
+    const moved = keepFirstWordEdits(model.parsed, entry, eol);
+    if (moved && readBool(parser, first).ok && boolSpellings(parser).includes(first.toLowerCase()))
+      fixes.push({ title: `Keep "${first}" and move the rest to a comment line`, edits: moved, preferred: true, safe: true });
+    fixes.push({ title: 'Set it to false', edits: [setValueEdit(entry, 'false')] }, { title: 'Set it to true', edits: [setValueEdit(entry, 'true')] });
+    return fixes;
+  },
+};

@@ -1,0 +1,41 @@
+import { findKey } from '../catalog';
+import type { Fix, Rule, Severity } from '../diagnostics';
+import { setValueEdit } from '../edits';
+import { pyInt } from '../values';
+import { entryAt, keepFirstWordEdits, readEntries } from './support';
+
+export const invalidInteger: Rule = {
+  id: 'invalid-integer',
+  severity: 'error',
+  description: 'A number setting whose value is not a whole number.',
+  check({ model, report }) {
+    for (const { entry, kind, value } of readEntries(model)) {
+      if (kind === 'uwsgi') continue; // uWSGI reads leading digits and ignores the rest
+      const info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key);
+      if (info?.type.kind !== 'int' || info.type.parser === 'atoi') continue;
+      if (pyInt(value) !== undefined) continue;
+      // safe_int falls back to a default instead of failing, so that is a warning.
+      const soft = info.type.parser === 'safe_int';
+      const severity: Severity | undefined = soft ? 'warning' : undefined;
+      const shown = value === '' ? 'an empty value' : `"${value}"`;
+      const effect = soft ? 'Kallithea quietly ignores it and uses its built-in default' : 'reading it raises an error, so the program that reads it stops';
+      report({
+        range: value === '' ? entry.keyRange : entry.valueRange,
+        message: `"${entry.key}" must be a whole number, but it has ${shown}: ${effect}.${info.recommended ? ` A typical value is ${info.recommended}.` : ''}`,
+        severity,
+        data: { line: entry.keyRange.start.line, recommended: info.recommended },
+      });
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const { line, recommended } = diagnostic.data as { line: number; recommended?: string };
+    const entry = entryAt(model, line);
+    if (!entry) return [];
+    const fixes: Fix[] = [];
+    const first = /^\S+/.exec(entry.value)?.[0] ?? '';
+    const moved = keepFirstWordEdits(model.parsed, entry, eol);
+    if (moved && pyInt(first) !== undefined) fixes.push({ title: `Keep ${first} and move the rest to a comment line`, edits: moved, preferred: true, safe: true });
+    if (recommended && pyInt(recommended) !== undefined) fixes.push({ title: `Use ${recommended}`, edits: [setValueEdit(entry, recommended)] });
+    return fixes;
+  },
+};

@@ -1,0 +1,56 @@
+import type { Rule } from '../diagnostics';
+import { insertLineBefore } from '../edits';
+import type { ParsedConfig } from '../parser';
+import { lineRange, skipSpace } from '../text';
+import { sectionHeader } from './support';
+
+/** A commented-out "#[filter:NAME]" block (as in Kallithea's template): its header and key lines. */
+function commentedBlock(parsed: ParsedConfig, name: string): number[] | undefined {
+  const header = parsed.comments.find((c) => new RegExp(`^[#;]+\\s*\\[filter:\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]\\s*$`).test(c.text));
+  if (!header) return undefined;
+  const lines = [header.line];
+  for (let l = header.line + 1; l < parsed.lines.length; l++) {
+    const c = parsed.comments.find((x) => x.line === l);
+    if (!c || !/^[#;]+\s*[\w.-]+\s*[=:]/.test(c.text)) break;
+    lines.push(l);
+  }
+  return lines;
+}
+
+export const missingFilter: Rule = {
+  id: 'missing-filter',
+  severity: 'error',
+  description: '"filter-with" names a [filter:...] section that does not exist; loading fails.',
+  check({ model, report }) {
+    for (const section of model.sections.keys()) {
+      if (!/^(app|application|filter):/.test(section)) continue;
+      const filterWith = model.sections.get(section)!.get('filter-with');
+      if (!filterWith) continue;
+      const name = filterWith.value.trim();
+      if (model.findSection(['filter'], name)) continue;
+      const commented = commentedBlock(model.parsed, name);
+      report({
+        range: filterWith.valueRange,
+        message: `filter-with = ${name}, but there is no [filter:${name}] section${commented ? ' (it is commented out)' : ''}, so PasteDeploy stops with "No section '${name}'" and Kallithea does not start. Add the section or remove this line.`,
+        data: { name, app: section },
+      });
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const { name, app } = diagnostic.data as { name: string; app: string };
+    const commented = commentedBlock(model.parsed, name);
+    if (commented) {
+      const edits = commented.map((line) => {
+        const text = model.parsed.lines[line].text;
+        const start = skipSpace(text);
+        const end = start + /^[#;]+\s*/.exec(text.slice(start))![0].length;
+        return { range: lineRange(line, start, end), newText: '' };
+      });
+      return [{ title: `Uncomment the [filter:${name}] section`, edits, preferred: true }];
+    }
+    const header = sectionHeader(model.parsed, app);
+    if (!header) return [];
+    const block = [`[filter:${name}]`, 'use = egg:PasteDeploy#prefix', 'prefix = /', 'translate_forwarded_server = false', ''].join(eol);
+    return [{ title: `Add a [filter:${name}] proxy-prefix section`, edits: [insertLineBefore(model.parsed, header.line, block, eol)], preferred: true }];
+  },
+};

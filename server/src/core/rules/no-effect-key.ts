@@ -1,0 +1,32 @@
+import { findKey } from '../catalog';
+import { sectionKind } from '../catalog/section-kind';
+import type { Rule, Severity } from '../diagnostics';
+import { isOff } from '../values';
+import { commentOutEntry, entryAt } from './support';
+
+export const noEffectKey: Rule = {
+  id: 'no-effect-key',
+  severity: 'information',
+  description: 'A key that nothing reads any more (static_files, full_stack, logview.*, gearbox threadpool_*).',
+  check({ model, report }) {
+    for (const entry of model.parsed.entries) {
+      if (entry.duplicateOf) continue;
+      const info = findKey(sectionKind(model, entry.section.name), entry.key);
+      if (!info?.noEffect) continue;
+      // static_files = false looks like it stops static serving; it does not, so say it louder.
+      const misleading = entry.key === 'static_files' && isOff('tg', entry.value) && !isOff('tg', model.appSetting('serve_static')?.value);
+      const severity: Severity | undefined = misleading ? 'warning' : undefined;
+      report({
+        range: entry.keyRange,
+        message: `"${entry.key}" has no effect: ${info.noEffect}`,
+        severity,
+        tags: ['unnecessary'],
+        data: { line: entry.keyRange.start.line },
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    return entry ? [{ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry) }] : [];
+  },
+};

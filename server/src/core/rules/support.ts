@@ -1,0 +1,109 @@
+// Small helpers the deployment rules share: where settings live, how to describe
+// the reason for a warning, and how to edit uWSGI values without eating the
+// "; comment" text that uWSGI users keep after them.
+
+import { sectionKind } from '../catalog/section-kind';
+import type { SectionKind } from '../catalog/types';
+import type { MultiWorkerReason } from '../deployment';
+import type { TextEdit } from '../diagnostics';
+import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits';
+import type { ConfigModel } from '../model';
+import type { Entry, ParsedConfig, Section } from '../parser';
+import { lineRange } from '../text';
+
+export function basename(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+export function relativeTo(from: string, to: string): string {
+  const a = from.replace(/\\/g, '/').split('/').slice(0, -1);
+  const b = to.replace(/\\/g, '/').split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+/** "4 gunicorn worker processes (line 72)" and the like, for messages. */
+export function describeMultiWorker(reason: MultiWorkerReason, selfPath: string): string {
+  switch (reason.kind) {
+    case 'workers':
+      return `${reason.count} ${reason.server === 'uwsgi' ? 'uWSGI' : 'gunicorn'} worker processes (line ${reason.entry.keyRange.start.line + 1})`;
+    case 'setting':
+      return `${reason.count} worker processes (the setting kallithea.deployment.workerProcesses)`;
+    case 'instances': {
+      const names = reason.peers.map((p) => relativeTo(selfPath, p.path));
+      return `${reason.peers.length + 1} instances of this site (with ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
+    }
+  }
+}
+
+/** The first header line of a section, for diagnostics about something missing from it. */
+export function sectionHeader(parsed: ParsedConfig, name: string): Section | undefined {
+  return parsed.sections.find((s) => s.name === name);
+}
+
+/** The range of the first whitespace-separated word of an entry's value (empty at its start when there is none). */
+export function firstWordRange(entry: Entry): TextEdit['range'] {
+  const part = entry.parts[0];
+  const m = /^\S*/.exec(part.text)!;
+  return lineRange(part.line, part.character, part.character + m[0].length);
+}
+
+/** Set a uWSGI option: replace only its first word when it exists, so a trailing "; note" stays. */
+export function setUwsgiEdit(model: ConfigModel, key: string, value: string, eol: string): TextEdit | undefined {
+  const entry = model.sections.get('uwsgi')?.get(key);
+  if (entry && entry.parts[0].text !== '') return { range: firstWordRange(entry), newText: value };
+  return setKeyEdit(model.parsed, 'uwsgi', key, value, eol);
+}
+
+export function commentOutEntry(parsed: ParsedConfig, entry: Entry): TextEdit[] {
+  return commentOutLines(parsed, entryTextLines(entry));
+}
+
+/** Insert `key = value` right after an existing entry (to keep related settings together). */
+export function insertAfterEntry(parsed: ParsedConfig, entry: Entry, key: string, value: string, eol: string): TextEdit {
+  const indent = /^\s*/.exec(parsed.lines[entry.range.start.line].text)![0];
+  return insertLineAfter(parsed, entry.range.end.line, `${indent}${key} = ${value}`, eol);
+}
+
+export function lineOf(entry: Entry): number {
+  return entry.keyRange.start.line;
+}
+
+/** Find the entry a diagnostic's data points at (by its key line), as the model sees it now. */
+export function entryAt(model: ConfigModel, line: number): Entry | undefined {
+  const owner = model.parsed.lineOwners[line];
+  return owner && 'key' in owner ? owner : undefined;
+}
+
+/**
+ * Keep only the first word of a one-line value and move the rest above the key as a
+ * comment (the usual repair for "value ; note"). Undefined when there is nothing after the word.
+ */
+export function keepFirstWordEdits(parsed: ParsedConfig, entry: Entry, eol: string): TextEdit[] | undefined {
+  if (entry.parts.length !== 1) return undefined;
+  const part = entry.parts[0];
+  const word = /^\S+/.exec(part.text)?.[0];
+  if (!word || word.length === part.text.length) return undefined;
+  const rest = part.text.slice(word.length).trim();
+  const comment = rest.startsWith(';') || rest.startsWith('#') ? rest : `# ${rest}`;
+  return moveToCommentLine(parsed, entry.keyRange.start.line, comment, lineRange(part.line, part.character + word.length, part.character + part.text.length), eol);
+}
+
+/** Entries whose values a program reads, with their catalog kind; skips lines PasteDeploy drops and `get` lines. */
+export function* readEntries(model: ConfigModel): Generator<{ entry: Entry; kind: SectionKind; value: string }> {
+  const droppedBy = new Map<string, Set<Entry>>();
+  for (const section of model.sections.keys()) {
+    const kind = sectionKind(model, section);
+    if (kind === 'app' || kind.startsWith('server') || kind.startsWith('filter')) droppedBy.set(section, new Set(model.context(section).dropped));
+  }
+  for (const entry of model.parsed.entries) {
+    if (entry.duplicateOf || entry.key.startsWith('get ')) continue;
+    const section = entry.section.name;
+    if (droppedBy.get(section)?.has(entry)) continue;
+    const got = model.get(section, entry.key);
+    if (!got?.ok) continue;
+    yield { entry, kind: sectionKind(model, section), value: got.value };
+  }
+}

@@ -1,0 +1,65 @@
+import { CHECKED_KINDS, baseKey, exactNames, findKey } from '../catalog';
+import { sectionKind } from '../catalog/section-kind';
+import type { Fix, Rule } from '../diagnostics';
+import { renameKeyEdit } from '../edits';
+import { scanPercents } from '../interpolation';
+import { suggest } from '../similar';
+import { entryAt } from './support';
+
+interface Data {
+  line: number;
+  suggestions: string[];
+  prefix?: string;
+}
+
+/** Names used as %(name)s anywhere: helper variables are keys nobody else reads, on purpose. */
+function referencedNames(entries: { value: string }[]): Set<string> {
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (!e.value.includes('%(')) continue;
+    for (const t of scanPercents(e.value)) if (t.kind === 'reference') names.add(t.name!);
+  }
+  return names;
+}
+
+const READER: Record<string, string> = {
+  defaults: 'Kallithea',
+  app: 'Kallithea',
+  'server:wsgiref': "gearbox's wsgiref server",
+  'server:gevent': "gearbox's gevent server",
+  'filter:prefix': "PasteDeploy's prefix filter",
+  alembic: 'alembic',
+  uwsgi: 'uWSGI',
+};
+
+export const unknownKey: Rule = {
+  id: 'unknown-key',
+  severity: 'warning',
+  description: 'A key that nothing reads in that section, often a misspelling; the fix offers the nearest known names.',
+  check({ model, report }) {
+    const referenced = referencedNames(model.parsed.entries);
+    for (const entry of model.parsed.entries) {
+      if (entry.duplicateOf) continue;
+      const kind = sectionKind(model, entry.section.name);
+      const uwsgi = kind === 'uwsgi';
+      if (!uwsgi && !CHECKED_KINDS.includes(kind)) continue;
+      const { name, prefix } = baseKey(entry.key);
+      if (findKey(kind, name) || referenced.has(entry.key)) continue;
+      const suggestions = suggest(name, exactNames(kind));
+      // uWSGI has hundreds of options and plugins: only a near-miss of a known one is worth a word.
+      if (uwsgi && suggestions.length === 0) continue;
+      const reader = READER[kind] ?? 'Python\'s logging module';
+      report({
+        range: entry.keyRange,
+        message: `${reader} does not read "${name}" in [${entry.section.name}], so this line has no effect.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ' Check the spelling, or remove it.'}`,
+        data: { line: entry.keyRange.start.line, suggestions, prefix } satisfies Data,
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const d = diagnostic.data as Data;
+    const entry = entryAt(model, d.line);
+    if (!entry) return [];
+    return d.suggestions.map((s, i): Fix => ({ title: `Change to "${s}"`, edits: [renameKeyEdit(entry, d.prefix ? `${d.prefix} ${s}` : s)], preferred: i === 0 }));
+  },
+};

@@ -1,0 +1,42 @@
+import { exactNames, findKey } from '../catalog';
+import type { Fix, Rule } from '../diagnostics';
+import { renameKeyEdit } from '../edits';
+import { suggest } from '../similar';
+import { commentOutEntry, entryAt } from './support';
+
+interface Data {
+  line: number;
+  suggestions: string[];
+}
+
+export const unknownServerKey: Rule = {
+  id: 'unknown-server-key',
+  severity: 'error',
+  description: 'A [server:main] key that waitress or gunicorn does not know; both refuse to start on it.',
+  check({ model, deployment, report }) {
+    const server = deployment.server;
+    if (server?.kind !== 'server:waitress' && server?.kind !== 'server:gunicorn') return;
+    const gunicorn = server.kind === 'server:gunicorn';
+    for (const entry of model.sections.get(server.section)?.values() ?? []) {
+      if (entry.key.startsWith('set ') || entry.key.startsWith('get ')) continue;
+      // gunicorn lower-cases the names it receives; waitress compares them as written.
+      const name = gunicorn ? entry.key.toLowerCase() : entry.key;
+      if (findKey(server.kind, name)) continue;
+      const suggestions = suggest(name, exactNames(server.kind));
+      const failure = gunicorn ? '"No configuration setting for" error' : '"Unknown adjustment" error';
+      report({
+        range: entry.keyRange,
+        message: `${gunicorn ? 'gunicorn' : 'waitress'} has no setting "${entry.key}" and stops at startup with an ${failure}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ' Remove the line.'}`,
+        data: { line: entry.keyRange.start.line, suggestions } satisfies Data,
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const d = diagnostic.data as Data;
+    const entry = entryAt(model, d.line);
+    if (!entry) return [];
+    const fixes: Fix[] = d.suggestions.map((s, i) => ({ title: `Change to "${s}"`, edits: [renameKeyEdit(entry, s)], preferred: i === 0 }));
+    fixes.push({ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry), preferred: d.suggestions.length === 0 });
+    return fixes;
+  },
+};

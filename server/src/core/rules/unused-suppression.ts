@@ -1,0 +1,19 @@
+import type { Rule } from '../diagnostics';
+import { UNUSED_SUPPRESSION } from '../suppression';
+
+// The suppression pass in lint.ts reports these, because only it knows which
+// diagnostics each comment hid; this file holds the rule's metadata and its fix.
+export const unusedSuppression: Rule = {
+  id: UNUSED_SUPPRESSION,
+  severity: 'hint',
+  description: 'A "# kallithea-ini: disable..." comment that no longer hides any problem.',
+  check() {},
+  fix({ model }, diagnostic) {
+    const { line, all } = diagnostic.data as { line: number; all: boolean };
+    if (!all) return [];
+    // Remove the whole line with its line break; on the last line, just its text.
+    const last = line + 1 >= model.parsed.lines.length;
+    const end = last ? { line, character: model.parsed.lines[line].text.length } : { line: line + 1, character: 0 };
+    return [{ title: 'Remove the unused suppression comment', edits: [{ range: { start: { line, character: 0 }, end }, newText: '' }] }];
+  },
+};

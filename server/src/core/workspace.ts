@@ -1,0 +1,48 @@
+// Which configs are instances of one site. Configs are instances when the
+// `kallithea.deployment.instances` setting groups them, or when they use the same
+// database and are not alternatives: two files in one folder that bind the same
+// host:port cannot run side by side, so they are alternatives (a folder of
+// generated variants, for example), while deploy/host-a/kallithea.ini and
+// deploy/host-b/kallithea.ini are instances.
+
+import { isListedFile } from './detect';
+import { describeDeployment, EMPTY_ENVIRONMENT, type DeploymentSettings, type Peer } from './deployment';
+
+export interface InstanceSignature {
+  database?: string;
+  bind?: string;
+  folder: string;
+}
+
+export function signature(peer: Peer): InstanceSignature {
+  const d = describeDeployment(peer.model, EMPTY_ENVIRONMENT);
+  return { database: d.database?.url, bind: d.bind, folder: folderOf(peer.path) };
+}
+
+function folderOf(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  return p.slice(0, Math.max(0, p.lastIndexOf('/')));
+}
+
+/** The other configs in `all` that are instances of the same site as `self`. */
+export function findPeers(self: Peer, all: readonly Peer[], settings: DeploymentSettings, signatures?: Map<string, InstanceSignature>): Peer[] {
+  const others = all.filter((p) => p.path !== self.path);
+  const group = settings.instances?.find((g) => isListedFile(self.path, g));
+  if (group) return others.filter((p) => isListedFile(p.path, group));
+  const sig = (p: Peer) => {
+    let s = signatures?.get(p.path);
+    if (!s) {
+      s = signature(p);
+      signatures?.set(p.path, s);
+    }
+    return s;
+  };
+  const mine = sig(self);
+  if (!mine.database) return [];
+  return others.filter((p) => {
+    const theirs = sig(p);
+    if (theirs.database !== mine.database) return false;
+    const alternatives = theirs.folder === mine.folder && theirs.bind !== undefined && theirs.bind === mine.bind;
+    return !alternatives;
+  });
+}

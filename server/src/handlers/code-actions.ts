@@ -1,0 +1,103 @@
+// Quick fixes (kind `quickfix`) built from the current diagnostics' data, a
+// suppression comment for any diagnostic, and `source.fixAll.kallithea`, which
+// applies every safe fix.
+
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintEnvironment } from '../core/deployment';
+import type { Diagnostic } from '../core/diagnostics';
+import { fixAll, fixesFor } from '../core/fixes';
+import type { ConfigModel } from '../core/model';
+import { comparePositions, dominantEol, skipSpace } from '../core/text';
+import { SOURCE, toLspDiagnostic } from './diagnostics';
+
+export const FIX_ALL_KIND = 'source.fixAll.kallithea';
+
+export interface CodeActionInputs {
+  doc: TextDocument;
+  model: ConfigModel;
+  env: LintEnvironment;
+  /** The diagnostics computed for this exact document version. */
+  current: Diagnostic[];
+  rules: Record<string, import('../core/lint').RuleSetting>;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+const sameRange = (a: LspDiagnostic['range'], b: Diagnostic['range']) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+
+export function codeActions(params: CodeActionParams, inputs: CodeActionInputs): CodeAction[] {
+  const { doc, model, env, current } = inputs;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const uri = doc.uri;
+  const eol = dominantEol(model.parsed.lines);
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const sent of params.context.diagnostics) {
+      if (sent.source !== SOURCE || typeof sent.code !== 'string') continue;
+      // Trust our own fresh diagnostic, not a possibly stale copy from the client.
+      const diag = current.find((d) => d.rule === sent.code && sameRange(sent.range, d.range));
+      if (!diag) continue;
+      const lsp = toLspDiagnostic(uri, diag);
+      for (const fix of fixesFor(model, diag, env)) {
+        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred };
+        if (fix.edits.length) action.edit = { changes: { [uri]: fix.edits as TextEdit[] } };
+        if (fix.command) action.command = fix.command;
+        actions.push(action);
+      }
+      actions.push(suppressAction(uri, model, diag, lsp, eol));
+    }
+    if (actions.length && current.some((d) => fixesFor(model, d, env).some((f) => f.safe))) {
+      const all = fixAllAction(doc, model, env, inputs.rules, CodeActionKind.QuickFix);
+      if (all) actions.push({ ...all, title: 'Fix all safe Kallithea INI problems in this file' });
+    }
+  }
+  if (only && wants(only, FIX_ALL_KIND) && only.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source)) {
+    const all = fixAllAction(doc, model, env, inputs.rules, FIX_ALL_KIND);
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+function suppressAction(uri: string, model: ConfigModel, diag: Diagnostic, lsp: LspDiagnostic, eol: string): CodeAction {
+  const line = diag.range.start.line;
+  const text = model.parsed.lines[line]?.text ?? '';
+  const indent = text.slice(0, skipSpace(text));
+  return {
+    title: `Suppress "${diag.rule}" on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [lsp],
+    edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kallithea-ini: disable-next-line ${diag.rule}${eol}` }] } },
+  };
+}
+
+/** One edit covering what fix-all changes (common prefix and suffix left alone). */
+export function fixAllEdit(doc: TextDocument, model: ConfigModel, env: LintEnvironment, rules: CodeActionInputs['rules']): TextEdit | undefined {
+  const before = doc.getText();
+  const { text: after, applied } = fixAll(before, { filePath: model.filePath }, { rules, env });
+  if (applied === 0 || after === before) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(endB) }, newText: after.slice(start, endA) };
+}
+
+function fixAllAction(doc: TextDocument, model: ConfigModel, env: LintEnvironment, rules: CodeActionInputs['rules'], kind: string): CodeAction | undefined {
+  const edit = fixAllEdit(doc, model, env, rules);
+  if (!edit) return undefined;
+  return { title: 'Fix all safe Kallithea INI problems', kind, edit: { changes: { [doc.uri]: [edit] } } };
+}

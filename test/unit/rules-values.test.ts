@@ -1,0 +1,164 @@
+// Typed values, [DEFAULT] interplay, filters, dead and deprecated keys, unknown keys, suppression.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyFix, assertPythonReads, fixTitles, lines, lintText, only, python } from '../helpers/core';
+
+const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index'];
+
+describe('invalid-boolean', () => {
+  test('strict parsers refuse anything else, empty included; the fix keeps the word and moves the note', () => {
+    const text = lines(...APP, 'use_celery = false ; off for now', 'force_https =', 'debug = True');
+    const ds = only(text, 'invalid-boolean');
+    assert.deepEqual(
+      ds.map((d) => [d.range.start.line, d.severity]),
+      [
+        [4, 'error'],
+        [5, 'error'],
+      ],
+    );
+    const fixed = applyFix(text, ds[0], 0);
+    assertPythonReads(fixed, 'app:main', 'use_celery', 'false');
+    assert.equal(fixed.split('\n')[4], '; off for now');
+    assert.deepEqual(fixTitles(text, ds[1]), ['Set it to false', 'Set it to true']);
+  });
+
+  test('gunicorn takes only true/false; waitress oddities are warnings', () => {
+    assert.equal(only(lines('[server:main]', 'use = egg:gunicorn#main', 'preload_app = yes'), 'invalid-boolean')[0].severity, 'error');
+    assert.equal(only(lines('[server:main]', 'use = egg:waitress#main', 'expose_tracebacks = maybe'), 'invalid-boolean')[0].severity, 'warning');
+  });
+
+  test('a line PasteDeploy drops (because [DEFAULT] has the key) is not checked', () => {
+    assert.deepEqual(only(lines('[DEFAULT]', 'debug = false', ...APP, 'debug = nope'), 'invalid-boolean'), []);
+  });
+});
+
+describe('invalid-integer', () => {
+  test('int() parsers fail (error), safe_int falls back (warning); the fix keeps the number', () => {
+    const text = lines('[server:main]', 'use = egg:gunicorn#main', 'workers = 4 # four', ...APP, 'rss_items_per_page = ten');
+    const ds = only(text, 'invalid-integer');
+    assert.deepEqual(
+      ds.map((d) => [d.range.start.line, d.severity]),
+      [
+        [2, 'error'],
+        [7, 'warning'],
+      ],
+    );
+    assert.equal(python(applyFix(text, ds[0], 0)).raw?.['server:main'].workers, '4');
+    assert.deepEqual(only(lines(...APP, 'cut_off_limit = 1_000'), 'invalid-integer'), [], 'Python int() accepts underscores');
+  });
+});
+
+describe('default-shadowed and get-undefined', () => {
+  test('a plain app key that [DEFAULT] also has is dropped; the fix turns it into "set"', () => {
+    const text = lines('[DEFAULT]', 'smtp_server = old.example.org', ...APP, 'smtp_server = new.example.org');
+    const [d] = only(text, 'default-shadowed');
+    assert.equal(d.range.start.line, 6);
+    assert.match(d.message, /gets "old\.example\.org"/);
+    const fixed = applyFix(text, d);
+    assert.equal(fixed.split('\n')[6], 'set smtp_server = new.example.org');
+    assert.deepEqual(only(fixed, 'default-shadowed'), []);
+  });
+
+  test('get names a missing global; fixes define it or pick a near name', () => {
+    const text = lines('[DEFAULT]', 'email_to = ops@example.org', ...APP, 'get trace_errors.error_email = email_too');
+    const [d] = only(text, 'get-undefined');
+    assert.equal(d.range.start.line, 6);
+    assert.deepEqual(fixTitles(text, d), ['Change to "email_to"', 'Define an empty "email_too" in [DEFAULT]']);
+    const defined = applyFix(text, d, 1);
+    assert.equal(defined.split('\n')[2], 'email_too = ');
+    assert.deepEqual(only(defined, 'get-undefined'), []);
+    assert.equal(python(defined).readError, null);
+  });
+});
+
+describe('missing-filter', () => {
+  test('filter-with without the section; the fix uncomments the template block', () => {
+    const text = lines('#[filter:proxy-prefix]', '#use = egg:PasteDeploy#prefix', '#prefix = /code', '', ...APP, 'filter-with = proxy-prefix');
+    const [d] = only(text, 'missing-filter');
+    assert.match(d.message, /commented out/);
+    const fixed = applyFix(text, d);
+    assert.deepEqual(fixed.split('\n').slice(0, 3), ['[filter:proxy-prefix]', 'use = egg:PasteDeploy#prefix', 'prefix = /code']);
+    assert.deepEqual(only(fixed, 'missing-filter'), []);
+  });
+
+  test('without a commented block, the fix adds a prefix filter section', () => {
+    const text = lines(...APP, 'filter-with = proxy');
+    const fixed = applyFix(text, only(text, 'missing-filter')[0]);
+    assert.deepEqual(python(fixed).raw?.['filter:proxy'], { use: 'egg:PasteDeploy#prefix', prefix: '/', translate_forwarded_server: 'false' });
+  });
+});
+
+describe('no-effect-key, deprecated-key and unknown-key', () => {
+  test('dead keys are information (static_files = false a warning, since it misleads)', () => {
+    const text = lines(...APP, 'full_stack = true', 'static_files = false', 'logview.sqlalchemy = #faa');
+    const ds = only(text, 'no-effect-key');
+    assert.deepEqual(
+      ds.map((d) => [d.range.start.line, d.severity]),
+      [
+        [4, 'information'],
+        [5, 'warning'],
+        [6, 'information'],
+      ],
+    );
+    assert.deepEqual(ds[0].tags, ['unnecessary']);
+  });
+
+  test('deprecated keys with a rename fix', () => {
+    const text = lines(...APP, 'celeryd.concurrency = 2', 'https_fixup = true', 'issue_prefix_wiki = WIKI-');
+    const ds = only(text, 'deprecated-key');
+    assert.equal(ds.length, 3);
+    assert.equal(applyFix(text, ds[0]).split('\n')[4], 'celery.worker_concurrency = 2');
+    assert.equal(applyFix(text, ds[2]).split('\n')[6], 'issue_sub_wiki = WIKI-');
+  });
+
+  test('unknown keys get did-you-mean fixes; pattern keys and helper variables are never flagged', () => {
+    const text = lines(...APP, 'cut_of_limit = 256000', 'issue_pat_wiki = wiki-(\\S+)', 'beaker.cache.long_term.expire = 10', 'celery.worker_concurrency = 2', 'root = /srv', 'archive_cache_dir = %(root)s/tar');
+    const ds = only(text, 'unknown-key');
+    assert.deepEqual(
+      ds.map((d) => d.range.start.line),
+      [4],
+    );
+    const fixed = applyFix(text, ds[0]);
+    assert.equal(fixed.split('\n')[4], 'cut_off_limit = 256000');
+  });
+
+  test('uWSGI keys are flagged only when they are close to a known option', () => {
+    assert.equal(only(lines('[uwsgi]', 'buffer-sise = 65535'), 'unknown-key').length, 1);
+    assert.deepEqual(only(lines('[uwsgi]', 'plugin-dir = /usr/lib/uwsgi'), 'unknown-key'), []);
+  });
+});
+
+describe('suppression comments', () => {
+  const base = lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'cut_of_limit = 1', 'other_typo = 2');
+
+  test('disable-next-line hides one line', () => {
+    assert.deepEqual(
+      only(base, 'unknown-key').map((d) => d.range.start.line),
+      [6],
+    );
+  });
+
+  test('disable ... enable, and disable-file', () => {
+    const ranged = lines(...APP, '# kallithea-ini: disable unknown-key', 'a_typo = 1', '# kallithea-ini: enable unknown-key', 'b_typo = 2');
+    assert.deepEqual(
+      only(ranged, 'unknown-key').map((d) => d.range.start.line),
+      [7],
+    );
+    assert.deepEqual(only(lines('# kallithea-ini: disable-file', ...APP, 'x_typo = 1'), 'unknown-key'), []);
+  });
+
+  test('an unused suppression is a hint with a fix that removes it', () => {
+    const text = lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'cut_off_limit = 1');
+    const [d] = only(text, 'unused-suppression');
+    assert.equal(d.severity, 'hint');
+    assert.equal(d.range.start.line, 4);
+    assert.equal(applyFix(text, d), lines(...APP, 'cut_off_limit = 1'));
+  });
+
+  test('severity settings apply, and "off" removes a rule entirely', () => {
+    const text = lines(...APP, 'cut_of_limit = 1');
+    assert.equal(lintText(text, { rules: { 'unknown-key': 'error' } }).find((d) => d.rule === 'unknown-key')?.severity, 'error');
+    assert.equal(lintText(text, { rules: { 'unknown-key': 'off' } }).filter((d) => d.rule === 'unknown-key').length, 0);
+  });
+});

@@ -66,6 +66,22 @@ describe('language server over stdio', () => {
     assert.equal(published.diagnostics[0].code, 'invalid-line');
   });
 
+  test('kallithea.rules is read live: a changed severity, then "off", republish the open documents', async () => {
+    const uri = 'file:///srv/kallithea/severity.ini';
+    await client.open(uri, '[app:main]\nuse = egg:kallithea\nbroken line\n');
+    const first = await client.diagnostics(uri);
+    assert.equal(first.diagnostics.find((d) => d.code === 'invalid-line')?.severity, 1);
+    client.clear();
+    client.settings = { rules: { 'invalid-line': 'warning' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const second = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'invalid-line' && d.severity === 2));
+    assert.ok(second);
+    client.settings = { rules: { 'invalid-line': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'invalid-line'));
+    client.settings = {};
+  });
+
   test('a BOM in the file on disk is reported even though editors hide it from the text', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-bom-'));
     const file = path.join(dir, 'bom.ini');

@@ -60,6 +60,14 @@ describe('default-shadowed and get-undefined', () => {
     assert.deepEqual(only(fixed, 'default-shadowed'), []);
   });
 
+  test('messages never show a secret value or a URL password', () => {
+    const text = lines('[DEFAULT]', 'session.secret = topsecret1', 'sqlalchemy.url = postgresql://k:dbpass99@db/k', ...APP, 'session.secret = topsecret2', 'sqlalchemy.url = postgresql://k:dbpass77@db/k');
+    const messages = only(text, 'default-shadowed').map((d) => d.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.doesNotMatch(m, /topsecret|dbpass/);
+    assert.match(messages[1], /postgresql:\/\/k:••••••@db\/k/);
+  });
+
   test('get names a missing global; fixes define it or pick a near name', () => {
     const text = lines('[DEFAULT]', 'email_to = ops@example.org', ...APP, 'get trace_errors.error_email = email_too');
     const [d] = only(text, 'get-undefined');

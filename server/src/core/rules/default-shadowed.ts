@@ -1,4 +1,6 @@
 import type { Rule } from '../diagnostics';
+import { sectionKind } from '../catalog/section-kind';
+import { displayValue, isSecretKey } from '../display';
 import { renameKeyEdit } from '../edits';
 import { entryAt } from './support';
 
@@ -12,10 +14,12 @@ export const defaultShadowed: Rule = {
       const ctx = model.context(section);
       for (const entry of ctx.dropped) {
         const winner = ctx.globalConf.get(entry.key);
+        const secret = isSecretKey(sectionKind(model, section), entry.key);
+        const shown = (v: string | undefined) => displayValue(v ?? '', secret);
         const where = winner?.entry ? `[DEFAULT] (line ${winner.entry.keyRange.start.line + 1})` : 'PasteDeploy itself';
         report({
           range: entry.keyRange,
-          message: `PasteDeploy ignores this line because ${where} also defines "${entry.key}": the app gets "${winner?.value ?? ''}", not "${entry.value}". Write "set ${entry.key} = ${entry.value}" to override the [DEFAULT] value, or keep the key in one place only.`,
+          message: `PasteDeploy ignores this line because ${where} also defines "${entry.key}": the app gets "${shown(winner?.value)}", not "${shown(entry.value)}". Write "set ${entry.key} = ..." to override the [DEFAULT] value, or keep the key in one place only.`,
           data: { line: entry.keyRange.start.line },
           related: winner?.entry ? [{ range: winner.entry.keyRange, message: 'The value that wins' }] : undefined,
         });

@@ -1,6 +1,7 @@
 import { findKey } from '../catalog';
 import type { BoolParser } from '../catalog/types';
 import type { Fix, Rule, Severity } from '../diagnostics';
+import { displayValue } from '../display';
 import { setValueEdit } from '../edits';
 import { boolSpellings, readBool } from '../values';
 import { entryAt, keepFirstWordEdits, readEntries } from './support';
@@ -31,7 +32,7 @@ export const invalidBoolean: Rule = {
       const known = boolSpellings(parser).includes(value.trim().toLowerCase()) || (parser === 'waitress' && reading.ok && reading.value);
       if (lenient ? known : reading.ok) continue;
       const severity: Severity | undefined = lenient ? 'warning' : undefined;
-      const shown = value === '' ? 'an empty value' : `"${value}"`;
+      const shown = value === '' ? 'an empty value' : `"${displayValue(value)}"`;
       report({
         range: entry.valueRange.start.line === entry.valueRange.end.line && value === '' ? entry.keyRange : entry.valueRange,
         message: `"${entry.key}" is a switch, and ${WHO[parser]} on ${shown}. Write ${boolSpellings(parser).slice(0, 2).join(' or ')}${value.includes(';') || value.includes('#') ? ', with any note on a line of its own' : ''}.`,

@@ -1,5 +1,6 @@
 import { findKey } from '../catalog';
 import type { Fix, Rule, Severity } from '../diagnostics';
+import { displayValue } from '../display';
 import { setValueEdit } from '../edits';
 import { pyInt } from '../values';
 import { entryAt, keepFirstWordEdits, readEntries } from './support';
@@ -17,7 +18,7 @@ export const invalidInteger: Rule = {
       // safe_int falls back to a default instead of failing, so that is a warning.
       const soft = info.type.parser === 'safe_int';
       const severity: Severity | undefined = soft ? 'warning' : undefined;
-      const shown = value === '' ? 'an empty value' : `"${value}"`;
+      const shown = value === '' ? 'an empty value' : `"${displayValue(value)}"`;
       const effect = soft ? 'Kallithea quietly ignores it and uses its built-in default' : 'reading it raises an error, so the program that reads it stops';
       report({
         range: value === '' ? entry.keyRange : entry.valueRange,

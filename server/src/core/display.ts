@@ -1,0 +1,26 @@
+// How values appear in messages and hovers: on one line, shortened, and with
+// secrets masked (passwords in URLs, secret keys), so that nothing a message shows
+// or a log records gives a credential away.
+
+import { findKey } from './catalog';
+import type { SectionKind } from './catalog/types';
+
+const MASK = '••••••';
+
+/** Hide the password part of URLs such as postgresql://user:password@host/db. */
+export function maskUrlPasswords(text: string): string {
+  return text.replace(/([A-Za-z][\w+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]*)@/g, (_m, head: string) => `${head}${MASK}@`);
+}
+
+export function isSecretKey(kind: SectionKind, key: string): boolean {
+  return !!findKey(kind, key)?.secret || /(^|[._-])(password|secret|passwd|encrypt_key|validate_key)$/i.test(key);
+}
+
+/** A value fit for a one-line message: secrets masked, line breaks shown, long text cut. */
+export function displayValue(value: string, secret = false, max = 80): string {
+  // A secret URL keeps its shape (useful to read) and loses only its password.
+  if (secret && value !== '' && !/^\s*[A-Za-z][\w+.-]*:\/\//.test(value)) return MASK;
+  let v = maskUrlPasswords(value).replace(/\r?\n/g, ' ⏎ ');
+  if (v.length > max) v = v.slice(0, max - 1) + '…';
+  return v;
+}

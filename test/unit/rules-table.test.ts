@@ -1,0 +1,110 @@
+// One row per rule: a file that triggers it, one that does not, and every fix it
+// offers applied to the first, with the result read back by Python's configparser.
+// A rule without a row fails the first test, so no rule ships untested.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { LintEnvironment } from '../../server/src/core/deployment';
+import { fixesFor } from '../../server/src/core/fixes';
+import { applyEdits } from '../../server/src/core/fixes';
+import { lint } from '../../server/src/core/lint';
+import { RULES } from '../../server/src/core/rules';
+import { environment, lines, model, python } from '../helpers/core';
+
+const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index', 'sqlalchemy.url = postgresql://k@db.internal/k'];
+const GUNICORN = ['[server:main]', 'use = egg:gunicorn#main', 'workers = 4', 'timeout = 3600', 'max_requests = 1000'];
+const UWSGI = ['[uwsgi]', 'http-socket = 127.0.0.1:5000', 'buffer-size = 65535', 'master = true', 'lazy = true', 'workers = 4', 'cheaper = 1', 'max-requests = 1000'];
+const peer = (text: string) => environment([{ path: '/srv/other/kallithea.ini', text }]);
+
+interface Row {
+  bad: string;
+  good: string;
+  env?: LintEnvironment;
+  /** Python cannot load the fixed file for reasons outside this rule (e.g. a BOM cannot be removed by an edit). */
+  noFixExpected?: boolean;
+}
+
+const ROWS: Record<string, Row> = {
+  'utf8-bom': { bad: '\ufeff' + lines(...APP), good: lines(...APP), noFixExpected: true },
+  'missing-section-header': { bad: lines('debug = false', ...APP), good: lines('# debug = false', ...APP) },
+  'invalid-line': { bad: lines(...APP, 'static_files'), good: lines(...APP, 'serve_static = true') },
+  'duplicate-section': { bad: lines(...APP, '[app:main]', 'x = 1'), good: lines(...APP), noFixExpected: true },
+  'duplicate-key': { bad: lines(...APP, 'cut_off_limit = 1', 'cut_off_limit = 2'), good: lines(...APP, 'cut_off_limit = 2') },
+  'bad-percent': { bad: lines(...APP, 'celery.broker_url = amqp://k:p%40ss@mq/k'), good: lines(...APP, 'celery.broker_url = amqp://k:p%%40ss@mq/k') },
+  'undefined-reference': { bad: lines(...APP, 'archive_cache_dir = %(cache_dri)s/tar'), good: lines(...APP, 'archive_cache_dir = %(cache_dir)s/tar') },
+  'recursive-reference': { bad: lines(...APP, 'a = %(b)s', 'b = %(a)s'), good: lines(...APP, 'a = /x', 'b = %(a)s'), noFixExpected: true },
+  'inline-comment': { bad: lines(...APP, 'git_path = /usr/bin/git  ; system git'), good: lines(...APP, '; system git', 'git_path = /usr/bin/git') },
+  'indented-key': { bad: lines(...APP, 'rss_items_per_page = 10', '    rss_include_diff = false'), good: lines(...APP, 'rss_items_per_page = 10', 'rss_include_diff = false') },
+  'sqlite-multi-worker': { bad: lines(...GUNICORN, ...APP, 'sqlalchemy.url = sqlite:////srv/k.db').replace(/^sqlalchemy.url = postgresql.*\n/m, ''), good: lines(...GUNICORN, ...APP) },
+  'data-dir-not-shared': {
+    bad: lines(...APP, 'archive_cache_dir = %(here)s/tar'),
+    good: lines(...APP, 'archive_cache_dir = /mnt/shared/tar'),
+    env: environment([{ path: '/srv/other/kallithea.ini', text: lines(...APP, 'archive_cache_dir = /mnt/shared/tar') }]),
+  },
+  'static-files-behind-proxy': { bad: lines(...APP, 'force_https = true'), good: lines(...APP, 'force_https = true', 'serve_static = false') },
+  'threaded-worker': { bad: lines('[server:main]', 'use = egg:waitress#main', 'threads = 4', ...APP), good: lines('[server:main]', 'use = egg:waitress#main', 'threads = 1', ...APP) },
+  'session-memory-multi-worker': { bad: lines(...GUNICORN, ...APP, 'session.type = memory'), good: lines(...GUNICORN, ...APP, 'session.type = file') },
+  'memory-cache-no-recycle': {
+    bad: lines('[server:main]', 'use = egg:gunicorn#main', 'timeout = 3600', ...APP, 'beaker.cache.regions = long_term', 'beaker.cache.long_term.type = memory'),
+    good: lines(...GUNICORN, ...APP, 'beaker.cache.regions = long_term', 'beaker.cache.long_term.type = memory'),
+  },
+  'uwsgi-not-lazy': { bad: lines(...UWSGI.filter((l) => !l.startsWith('lazy')), ...APP), good: lines(...UWSGI, ...APP) },
+  'uwsgi-bool-inline-comment': { bad: lines(...UWSGI, 'vacuum = false   ; keep sockets', ...APP), good: lines(...UWSGI, 'vacuum = true   ; clean up', ...APP) },
+  'uwsgi-cheaper': { bad: lines(...UWSGI.map((l) => (l.startsWith('cheaper') ? 'cheaper = 4' : l)), ...APP), good: lines(...UWSGI, ...APP) },
+  'uwsgi-buffer-size': { bad: lines(...UWSGI.filter((l) => !l.startsWith('buffer-size')), ...APP), good: lines(...UWSGI, ...APP) },
+  'unknown-server-key': { bad: lines(...GUNICORN, 'threadpool_workers = 2', ...APP), good: lines(...GUNICORN, ...APP) },
+  'dev-server': { bad: lines('[server:main]', 'use = egg:gearbox#wsgiref', 'threadpool_workers = 1', ...APP), good: lines('[server:main]', 'use = egg:waitress#main', 'threads = 1', ...APP) },
+  'short-timeout': { bad: lines('[server:main]', 'use = egg:gunicorn#main', 'workers = 2', 'max_requests = 1000', ...APP), good: lines(...GUNICORN, ...APP) },
+  'celery-broker-not-shared': {
+    bad: lines(...APP, 'use_celery = true', 'celery.broker_url = amqp://k:p@localhost:5672/k'),
+    good: lines(...APP, 'use_celery = true', 'celery.broker_url = amqp://k:p@mq.internal:5672/k'),
+    env: peer(lines(...APP, 'use_celery = true')),
+    noFixExpected: true,
+  },
+  'mysql-charset': { bad: lines(...APP, 'sqlalchemy.url = mysql://k@db/k').replace(/^sqlalchemy.url = postgresql.*\n/m, ''), good: lines(...APP) },
+  'sqlite-pool-options': {
+    bad: lines(...APP, 'sqlalchemy.pool_size = 5').replace('postgresql://k@db.internal/k', 'sqlite:////srv/k.db'),
+    good: lines(...APP, 'sqlalchemy.pool_recycle = 3600').replace('postgresql://k@db.internal/k', 'sqlite:////srv/k.db'),
+  },
+  'invalid-boolean': { bad: lines(...APP, 'use_celery = no way'), good: lines(...APP, 'use_celery = no') },
+  'invalid-integer': { bad: lines(...APP, 'commit_parse_limit = 25 per pass'), good: lines(...APP, 'commit_parse_limit = 25') },
+  'default-shadowed': { bad: lines('[DEFAULT]', 'git_path = git', ...APP, 'git_path = /opt/git'), good: lines('[DEFAULT]', 'git_path = git', ...APP, 'set git_path = /opt/git') },
+  'get-undefined': { bad: lines('[DEFAULT]', ...APP, 'get trace_errors.smtp_server = smtp_server'), good: lines('[DEFAULT]', 'smtp_server =', ...APP, 'get trace_errors.smtp_server = smtp_server') },
+  'missing-filter': { bad: lines(...APP, 'filter-with = proxy-prefix'), good: lines('[filter:proxy-prefix]', 'use = egg:PasteDeploy#prefix', ...APP, 'filter-with = proxy-prefix') },
+  'no-effect-key': { bad: lines(...APP, 'full_stack = true'), good: lines(...APP) },
+  'deprecated-key': { bad: lines(...APP, 'sqlalchemy.db1.url = postgresql://k@db/k'), good: lines(...APP) },
+  'unknown-key': { bad: lines(...APP, 'commit_parse_limt = 25'), good: lines(...APP, 'commit_parse_limit = 25') },
+  'unused-suppression': { bad: lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'commit_parse_limit = 25'), good: lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'commit_parse_limt = 25') },
+};
+
+describe('every rule, table-driven', () => {
+  test('every rule has a row', () => {
+    assert.deepEqual(
+      RULES.map((r) => r.id).filter((id) => !ROWS[id]),
+      [],
+    );
+  });
+
+  for (const [rule, row] of Object.entries(ROWS)) {
+    test(`${rule}: fires on the bad file, not on the good one; every fix loads in Python and clears it`, () => {
+      const found = lint(model(row.bad), { env: row.env }).filter((d) => d.rule === rule);
+      assert.ok(found.length > 0, `${rule} does not fire on:\n${row.bad}`);
+      assert.deepEqual(
+        lint(model(row.good), { env: row.env }).filter((d) => d.rule === rule),
+        [],
+      );
+      const m = model(row.bad);
+      const fixes = fixesFor(m, found[0], row.env).filter((f) => f.edits.length > 0);
+      if (row.noFixExpected) return assert.deepEqual(fixes, []);
+      assert.ok(fixes.length > 0, `${rule} offers no fix`);
+      for (const fix of fixes) {
+        const fixed = (m.parsed.bom ? '\ufeff' : '') + applyEdits(m.parsed, fix.edits);
+        assert.equal(python(fixed).readError, null, `${rule} / ${fix.title}:\n${fixed}`);
+        const after = lint(model(fixed), { env: row.env }).filter((d) => d.rule === rule && d.range.start.line === found[0].range.start.line && d.message === found[0].message);
+        assert.deepEqual(after, [], `${rule} / ${fix.title} leaves the problem:\n${fixed}`);
+        // Applying again changes nothing: the diagnostic, and so its fix, is gone.
+        assert.equal(lint(model(fixed), { env: row.env }).filter((d) => d.rule === rule).length < found.length || found.length === 0, true);
+      }
+    });
+  }
+});

@@ -1,0 +1,110 @@
+// The extension in a real VS Code: manifest, activation, language detection,
+// client, server, diagnostics, quick fixes, fix-all, settings, and a big file.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { diagnosticsWhere, fullRange, openAs, ruleOf, WAIT_MS } from './helpers';
+
+const EXTENSION_ID = 'kallithea-ini.kallithea-ini';
+
+function workspaceFile(...parts: string[]): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the suite runs with the fixture workspace open');
+  return vscode.Uri.joinPath(root, ...parts);
+}
+
+const has = (rules: string[]) => (ds: vscode.Diagnostic[]) => rules.every((r) => ds.some((d) => ruleOf(d) === r));
+
+describe('Kallithea INI in VS Code', () => {
+  const production = () => workspaceFile('production.ini');
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('kallithea').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('(1) gives a plain production.ini of Kallithea the kallithea-ini language and activates the extension', async () => {
+    const doc = await openAs(production(), 'kallithea-ini');
+    assert.equal(doc.languageId, 'kallithea-ini');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    // Only the extension's own activation (on opening an .ini) can have switched the language;
+    // activate() here just waits for that activation to finish starting the client.
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('(1) leaves an .ini that is not a Kallithea config alone', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('setup.ini'));
+    // The claim runs on open; a Kallithea config would have been switched by the time it is visible.
+    await vscode.window.showTextDocument(doc);
+    await openAs(production(), 'kallithea-ini');
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('setup.ini'))?.languageId, 'ini');
+  });
+
+  it('(2) shows diagnostics with rule ids for the headline problems', async () => {
+    const ds = await diagnosticsWhere(production(), has(['sqlite-multi-worker', 'static-files-behind-proxy', 'inline-comment']), 'headline diagnostics');
+    const sqlite = ds.find((d) => ruleOf(d) === 'sqlite-multi-worker')!;
+    assert.equal(sqlite.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(sqlite.range.start.line, 27);
+    assert.match(String((sqlite.code as { target: vscode.Uri }).target), /docs\/rules\/sqlite-multi-worker\.md$/);
+    // Instances in deploy/host-a and deploy/host-b share a database but not their data directories.
+    await openAs(workspaceFile('deploy', 'host-a', 'kallithea.ini'), 'kallithea-ini');
+    await diagnosticsWhere(workspaceFile('deploy', 'host-a', 'kallithea.ini'), has(['data-dir-not-shared']), 'data-dir-not-shared');
+  });
+
+  it('(4) offers quick fixes; applying one changes the document and clears the diagnostic', async () => {
+    const doc = await openAs(production(), 'kallithea-ini');
+    const ds = await diagnosticsWhere(production(), has(['inline-comment']), 'inline-comment');
+    const d = ds.find((x) => ruleOf(x) === 'inline-comment')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', production(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const move = actions.find((a) => a.title === 'Move the comment to its own line');
+    assert.ok(move?.edit, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title === 'Suppress "inline-comment" on this line'));
+    assert.ok(await vscode.workspace.applyEdit(move.edit));
+    assert.equal(doc.lineAt(26).text, '; the system git');
+    assert.equal(doc.lineAt(27).text, 'git_path = /usr/bin/git');
+    await diagnosticsWhere(production(), (x) => !x.some((y) => ruleOf(y) === 'inline-comment'), 'inline-comment to go');
+  });
+
+  it('(5) source.fixAll.kallithea applies the safe fixes', async () => {
+    const doc = await openAs(production(), 'kallithea-ini');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(production(), new vscode.Position(doc.lineCount, 0), 'celery.broker_url = amqp://k:p%40ss@mq.internal/k\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWhere(production(), has(['bad-percent']), 'bad-percent');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', production(), fullRange(doc), 'source.fixAll.kallithea');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.kallithea');
+    assert.ok(fixAll?.edit, `actions: ${actions.map((a) => `${a.kind?.value}: ${a.title}`).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.match(doc.getText(), /amqp:\/\/k:p%%40ss@mq\.internal\/k/);
+    await diagnosticsWhere(production(), (x) => !x.some((y) => ruleOf(y) === 'bad-percent'), 'bad-percent to go');
+  });
+
+  it('(7) applies kallithea.rules severities as they change', async () => {
+    await openAs(production(), 'kallithea-ini');
+    const config = vscode.workspace.getConfiguration('kallithea');
+    await config.update('rules', { 'sqlite-multi-worker': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhere(production(), (ds) => ds.some((d) => ruleOf(d) === 'sqlite-multi-worker' && d.severity === vscode.DiagnosticSeverity.Error), 'sqlite-multi-worker as an error');
+    await config.update('rules', { 'sqlite-multi-worker': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhere(production(), (ds) => ds.length > 0 && !ds.some((d) => ruleOf(d) === 'sqlite-multi-worker'), 'sqlite-multi-worker turned off');
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhere(production(), has(['sqlite-multi-worker']), 'sqlite-multi-worker back');
+  });
+
+  it('(8) opens a 50,000-line config and gets its diagnostics', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const file = path.join(root, 'big', 'huge.ini');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const out = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index'];
+    for (let i = 0; out.length < 49_998; i++) out.push(`[logger_l${i}]`, 'level = WARN', 'handlers =', `qualname = module${i}`, '');
+    out.push('[app:extra]', 'broken = 100%');
+    fs.writeFileSync(file, out.join('\n') + '\n');
+    const uri = vscode.Uri.file(file);
+    const doc = await openAs(uri, 'kallithea-ini');
+    assert.ok(doc.lineCount >= 50_000, `${doc.lineCount} lines`);
+    const ds = await diagnosticsWhere(uri, has(['bad-percent']), 'the bad-percent at the end of the big file', 2 * WAIT_MS);
+    assert.equal(ds.find((d) => ruleOf(d) === 'bad-percent')!.range.start.line, doc.lineCount - 2);
+  });
+});

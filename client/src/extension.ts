@@ -1,13 +1,15 @@
 // The VS Code side: give Kallithea configs the `kallithea-ini` language (a plain
-// .ini opens as `ini`; the same test as the CLI decides), and start the language
-// server. Everything else happens in the server.
+// .ini opens as `ini`; the same test as the CLI decides), start the language
+// server, and add the commands that need the VS Code API. Everything else happens
+// in the server.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isKallitheaConfig, isListedFile } from '../../server/src/core/detect';
 
 const LANGUAGE_ID = 'kallithea-ini';
+const EFFECTIVE_SCHEME = 'kallithea-effective';
 let client: LanguageClient | undefined;
 
 function listedFiles(): string[] {
@@ -16,13 +18,30 @@ function listedFiles(): string[] {
 
 /** Switch a document to kallithea-ini when it is a Kallithea config opened as a plain .ini. */
 async function claim(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId === LANGUAGE_ID) return;
+  if (doc.languageId === LANGUAGE_ID || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
   if (doc.languageId !== 'ini' && doc.languageId !== 'plaintext' && doc.languageId !== 'properties') return;
   const file = doc.uri.path;
-  if (!file.toLowerCase().endsWith('.ini') && !isListedFile(file, listedFiles())) return;
-  if (isListedFile(file, listedFiles()) || isKallitheaConfig(doc.getText())) {
-    await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-  }
+  const listed = isListedFile(file, listedFiles());
+  if (!listed && !file.toLowerCase().endsWith('.ini')) return;
+  if (listed || isKallitheaConfig(doc.getText())) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+}
+
+function activeConfig(): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === LANGUAGE_ID) return doc;
+  void vscode.window.showInformationMessage('Open a Kallithea config (.ini) first.');
+  return undefined;
+}
+
+async function serverCommand<T>(command: string, ...args: unknown[]): Promise<T> {
+  if (!client) throw new Error('The Kallithea INI language server is not running.');
+  return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
+}
+
+async function showText(content: string, language: string): Promise<void> {
+  const known = await vscode.languages.getLanguages();
+  const doc = await vscode.workspace.openTextDocument({ content, language: known.includes(language) ? language : 'plaintext' });
+  await vscode.window.showTextDocument(doc, { preview: false });
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -32,23 +51,70 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+    ],
     synchronize: { configurationSection: 'kallithea' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('kallithea') },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('kallithea'), nativeSnippets: true },
   };
   client = new LanguageClient('kallithea-ini', 'Kallithea INI', serverOptions, clientOptions);
 
+  // A read-only view of what Kallithea will see, produced by the server.
+  const effective = new (class implements vscode.TextDocumentContentProvider {
+    readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
+    async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+      return (await serverCommand<string | null>('kallithea.effectiveConfig', uri.query)) ?? '# The config is no longer open.\n';
+    }
+  })();
+
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
-    // A quick fix of static-files-behind-proxy shows the web-server lines in a new editor.
-    vscode.commands.registerCommand('kallithea.showStaticConfig', async (args: { server: 'nginx' | 'apache'; content: string }) => {
-      const language = args.server === 'nginx' ? 'nginx' : 'apacheconf';
-      const known = await vscode.languages.getLanguages();
-      const doc = await vscode.workspace.openTextDocument({ content: args.content, language: known.includes(language) ? language : 'plaintext' });
-      await vscode.window.showTextDocument(doc, { preview: false });
-    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kallithea.files')) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const doc of vscode.workspace.textDocuments)
+        if (doc.uri.scheme === EFFECTIVE_SCHEME && doc.uri.query === e.document.uri.toString()) effective.changed.fire(doc.uri);
+    }),
+    vscode.commands.registerCommand('kallithea.showEffectiveConfiguration', async () => {
+      const doc = activeConfig();
+      if (!doc) return;
+      const uri = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${path.basename(doc.uri.path)} (effective)`, query: doc.uri.toString() });
+      const view = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(view, 'ini');
+      await vscode.window.showTextDocument(view, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand('kallithea.generateStaticConfig', async (server?: 'nginx' | 'apache') => {
+      const doc = vscode.window.activeTextEditor?.document;
+      const picked = server ?? (await vscode.window.showQuickPick(['nginx', 'apache'], { placeHolder: 'Which web server serves the static files?' }));
+      if (!picked) return;
+      let publicPath = vscode.workspace.getConfiguration('kallithea').get<string>('staticFilesPath', '');
+      if (!publicPath) {
+        publicPath =
+          (await vscode.window.showInputBox({
+            prompt: 'Where is kallithea/public installed? (saved nowhere; set kallithea.staticFilesPath to skip this question)',
+            value: '/srv/kallithea/venv/lib/python3/site-packages/kallithea/public',
+          })) ?? '';
+        if (!publicPath) return;
+      }
+      const content = await serverCommand<string>('kallithea.staticConfig', { uri: doc?.languageId === LANGUAGE_ID ? doc.uri.toString() : undefined, server: picked, publicPath });
+      await showText(content, picked === 'nginx' ? 'nginx' : 'apacheconf');
+    }),
+    // A quick fix of static-files-behind-proxy shows the web-server lines in a new editor.
+    vscode.commands.registerCommand('kallithea.showStaticConfig', async (args: { server: 'nginx' | 'apache'; content: string }) => {
+      await showText(args.content, args.server === 'nginx' ? 'nginx' : 'apacheconf');
+    }),
+    vscode.commands.registerCommand('kallithea.fixAll', async () => {
+      const doc = activeConfig();
+      if (!doc) return;
+      const range = new vscode.Range(0, 0, doc.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, 'source.fixAll.kallithea');
+      const fix = actions?.find((a) => a.edit);
+      if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
+      else void vscode.window.showInformationMessage('Kallithea INI: nothing to fix automatically in this file.');
     }),
   );
   await Promise.all(vscode.workspace.textDocuments.map(claim));

@@ -17,7 +17,10 @@ import type { Diagnostic } from './core/diagnostics';
 import { isKallitheaModel, isListedFile } from './core/detect';
 import { lint } from './core/lint';
 import { ModelCache, uriToPath } from './documents';
+import { effectiveConfigView } from './core/effective-view';
+import { DEFAULT_PUBLIC_PATH, staticServerConfig } from './core/static-config';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
+import { onCompletion, onDefinition, onDocumentSymbol, onFoldingRanges, onHover, onPrepareRename, onReferences, onRename } from './handlers/editor';
 import { publish } from './handlers/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { WorkspaceIndex } from './workspace-index';
@@ -41,6 +44,10 @@ let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let folders: string[] = [];
+/** VS Code contributes the snippets itself; other editors get them as completion items. */
+let snippetsAsCompletions = true;
+
+export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig' };
 
 /** What was published for each document version, so that code actions use fresh data. */
 const published = new Map<string, { version: number; diagnostics: Diagnostic[]; env: LintEnvironment }>();
@@ -48,7 +55,9 @@ const published = new Map<string, { version: number; diagnostics: Diagnostic[]; 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  settings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? {});
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; nativeSnippets?: boolean };
+  settings = normalizeSettings(init.settings ?? {});
+  snippetsAsCompletions = !init.nativeSnippets;
   workspace.setListedFiles(settings.files);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(uriToPath).filter((p): p is string => !!p);
@@ -56,6 +65,14 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['[', '(', '=', ' '] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
     },
     serverInfo: { name: 'kallithea-ini-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
   };
@@ -162,6 +179,64 @@ connection.onCodeAction((params) => {
   }
   if (!state) return [];
   return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules });
+});
+
+/** The model of an open Kallithea document, or undefined for anything else. */
+function modelFor(uri: string) {
+  const doc = documents.get(uri);
+  return doc && isKallitheaDocument(doc) ? models.get(doc) : undefined;
+}
+
+connection.onHover((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onHover(model, p.position) : null;
+});
+connection.onCompletion((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onCompletion(model, p.position, snippetsAsCompletions) : [];
+});
+connection.onDocumentSymbol((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onDocumentSymbol(model) : [];
+});
+connection.onFoldingRanges((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onFoldingRanges(model) : [];
+});
+connection.onDefinition((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onDefinition(model, p.textDocument.uri, p.position) : null;
+});
+connection.onReferences((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onReferences(model, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
+});
+connection.onPrepareRename((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onPrepareRename(model, p.position) : null;
+});
+connection.onRenameRequest((p) => {
+  const model = modelFor(p.textDocument.uri);
+  return model ? onRename(model, p.textDocument.uri, p.position, p.newName) : null;
+});
+
+connection.onExecuteCommand((p) => {
+  const [arg] = (p.arguments ?? []) as [Record<string, string> | string | undefined];
+  if (p.command === COMMANDS.effectiveConfig) {
+    const uri = typeof arg === 'string' ? arg : arg?.uri;
+    const model = uri ? modelFor(uri) : undefined;
+    return model ? effectiveConfigView(model) : null;
+  }
+  if (p.command === COMMANDS.staticConfig) {
+    const opts = (typeof arg === 'object' ? arg : {}) as { uri?: string; server?: string; publicPath?: string };
+    const model = opts.uri ? modelFor(opts.uri) : undefined;
+    const app = model?.appSection();
+    const filter = app && model ? model.findSection(['filter'], model.sections.get(app)?.get('filter-with')?.value.trim() ?? '') : undefined;
+    const prefix = filter && model ? model.sections.get(filter)?.get('prefix')?.value : undefined;
+    const publicPath = opts.publicPath || settings.deployment.staticFilesPath || DEFAULT_PUBLIC_PATH;
+    return staticServerConfig(opts.server === 'apache' ? 'apache' : 'nginx', publicPath, prefix);
+  }
+  return null;
 });
 
 documents.listen(connection);

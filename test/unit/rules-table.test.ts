@@ -71,6 +71,11 @@ const ROWS: Record<string, Row> = {
   'default-shadowed': { bad: lines('[DEFAULT]', 'git_path = git', ...APP, 'git_path = /opt/git'), good: lines('[DEFAULT]', 'git_path = git', ...APP, 'set git_path = /opt/git') },
   'get-undefined': { bad: lines('[DEFAULT]', ...APP, 'get trace_errors.smtp_server = smtp_server'), good: lines('[DEFAULT]', 'smtp_server =', ...APP, 'get trace_errors.smtp_server = smtp_server') },
   'missing-filter': { bad: lines(...APP, 'filter-with = proxy-prefix'), good: lines('[filter:proxy-prefix]', 'use = egg:PasteDeploy#prefix', ...APP, 'filter-with = proxy-prefix') },
+  'logging-reference': {
+    bad: lines(...APP, '[loggers]', 'keys = root, missing', '[handlers]', 'keys =', '[formatters]', 'keys =', '[logger_root]', 'level = WARN', 'handlers ='),
+    good: lines(...APP, '[loggers]', 'keys = root', '[handlers]', 'keys =', '[formatters]', 'keys =', '[logger_root]', 'level = WARN', 'handlers ='),
+    noFixExpected: true,
+  },
   'no-effect-key': { bad: lines(...APP, 'full_stack = true'), good: lines(...APP) },
   'deprecated-key': { bad: lines(...APP, 'sqlalchemy.db1.url = postgresql://k@db/k'), good: lines(...APP) },
   'unknown-key': { bad: lines(...APP, 'commit_parse_limt = 25'), good: lines(...APP, 'commit_parse_limit = 25') },

@@ -152,7 +152,7 @@ const CORE_KEYS: KeyInfo[] = [
   },
   {
     name: 'sqlalchemy.url', sections: ['app'], type: { kind: 'url' }, secret: true, default: 'none (required)',
-    description: 'Database URL, for example `postgresql://kallithea:password@localhost/kallithea`, `mysql://…?charset=utf8mb4` or `sqlite:///%(here)s/kallithea.db?timeout=60`. db-create and alembic migrations use it too.',
+    description: 'Database URL, for example `postgresql://USER:PASSWORD@HOST/kallithea`, `mysql://…?charset=utf8mb4` or `sqlite:///%(here)s/kallithea.db?timeout=60`. db-create and alembic migrations use it too.',
     impact: 'SQLite locks the whole database on writes, which hurts with several workers or Celery; use PostgreSQL or MariaDB/MySQL beyond small sites. The URL usually holds the database password, and a `%` in it must be doubled.',
     impactTags: ['performance', 'scaling', 'security'], docs: SETUP,
   },

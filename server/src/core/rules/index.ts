@@ -9,6 +9,7 @@ import { deprecatedKey } from './deprecated-key';
 import { devServer } from './dev-server';
 import { getUndefined } from './get-undefined';
 import { invalidBoolean } from './invalid-boolean';
+import { loggingReference } from './logging-reference';
 import { invalidInteger } from './invalid-integer';
 import { memoryCacheNoRecycle } from './memory-cache-no-recycle';
 import { missingFilter } from './missing-filter';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   defaultShadowed,
   getUndefined,
   missingFilter,
+  loggingReference,
   noEffectKey,
   deprecatedKey,
   unknownKey,

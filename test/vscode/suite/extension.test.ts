@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diagnosticsWhere, fullRange, openAs, ruleOf, WAIT_MS } from './helpers';
@@ -52,6 +53,40 @@ describe('Kallithea INI in VS Code', () => {
     // Instances in deploy/host-a and deploy/host-b share a database but not their data directories.
     await openAs(workspaceFile('deploy', 'host-a', 'kallithea.ini'), 'kallithea-ini');
     await diagnosticsWhere(workspaceFile('deploy', 'host-a', 'kallithea.ini'), has(['data-dir-not-shared']), 'data-dir-not-shared');
+  });
+
+  it('(3) returns hover text with the effective value for a key', async () => {
+    const doc = await openAs(production(), 'kallithea-ini');
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('workers'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', production(), new vscode.Position(line, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*`workers`\*\*/);
+    assert.match(text, /\*\*Effective value:\*\* `4`/);
+    const url = doc.getText().split('\n').findIndex((l) => l.startsWith('cache_dir'));
+    const ref = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', production(), new vscode.Position(url, 15));
+    const refText = ref.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(refText.includes(path.dirname(production().fsPath)), refText);
+  });
+
+  it('(6) completes keys and snippets, and an inserted snippet gives a file Python loads', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const file = path.join(root, 'snippet-target.ini');
+    fs.writeFileSync(file, '[app:main]\nuse = egg:kallithea\ncache_dir = /srv/data\n\n');
+    const uri = vscode.Uri.file(file);
+    const doc = await openAs(uri, 'kallithea-ini');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(3, 0));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('index_dir'), 'a key of [app:main]');
+    assert.ok(!labels.includes('cache_dir'), 'not a key that is already set');
+    assert.ok(labels.includes('proxy-prefix'), `the snippet prefixes are offered: ${labels.filter((l) => l.includes('-')).join(', ')}`);
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kallithea-ini', name: 'behind a proxy on a URL prefix' });
+    assert.match(doc.getText(), /\[filter:proxy-prefix\]\nuse = egg:PasteDeploy#prefix\nprefix = \/code\ntranslate_forwarded_server = false/);
+    await doc.save();
+    const py = spawnSync('python3', ['-c', 'import configparser,sys; c=configparser.ConfigParser(defaults={"here":"/x","__file__":"/x/f"}); c.optionxform=str; c.read_file(open(sys.argv[1])); print(c["filter:proxy-prefix"]["prefix"])', file], { encoding: 'utf8' });
+    assert.equal(py.status, 0, py.stderr);
+    assert.equal(py.stdout.trim(), '/code');
   });
 
   it('(4) offers quick fixes; applying one changes the document and clears the diagnostic', async () => {

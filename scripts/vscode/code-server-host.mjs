@@ -3,7 +3,7 @@
 // its workbench. Used by the editor suite and by the workbench (screenshot) checks.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,14 @@ export function freePort() {
 }
 
 /** Start code-server; resolves once it listens. `env` reaches the extension host. */
-export async function startCodeServer({ env = {}, log = () => {} } = {}) {
+export async function startCodeServer({ env = {}, log = () => {}, userSettings } = {}) {
   install();
   const port = await freePort();
   const home = mkdtempSync(join(tmpdir(), 'kallithea-code-server-'));
+  if (userSettings) {
+    mkdirSync(join(home, 'user-data', 'User'), { recursive: true });
+    writeFileSync(join(home, 'user-data', 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  }
   const args = [
     ENTRY,
     '--auth', 'none',

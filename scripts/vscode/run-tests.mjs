@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, startCodeServer } from './code-server-host.mjs';
+import { workbenchChecks } from './workbench-checks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE = join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js');
@@ -119,7 +120,14 @@ async function main() {
       return;
     }
     const useDesktop = !!process.env.KALLITHEA_VSCODE_EXECUTABLE || process.env.KALLITHEA_VSCODE_DOWNLOAD === '1';
-    const ok = useDesktop ? await desktop(workspace) : await offline(workspace);
+    let ok = useDesktop ? await desktop(workspace) : await offline(workspace);
+    if (!useDesktop && !process.argv.includes('--no-workbench')) {
+      // The workbench checks look at the screen, so they get a fresh copy of the workspace.
+      const fresh = join(scratch, 'workbench');
+      cpSync(FIXTURE, fresh, { recursive: true });
+      const results = await workbenchChecks({ root: ROOT, workspace: fresh, imagesDir: join(ROOT, 'docs', 'images') });
+      ok = report(results, 'the code-server workbench in Chromium') && ok;
+    }
     process.exitCode = ok ? 0 : 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,108 @@
+// Looking at the workbench as a person does, on the offline host: the squiggle on a
+// line, the Problems panel entry, the hover widget, the quick-fix menu, and a snippet
+// inserted by typing its prefix. Screenshots of the hover, a warning and a quick fix
+// go to docs/images/ for the README. Every wait is on something appearing on screen.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, startCodeServer } from './code-server-host.mjs';
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.colorTheme': 'Default Light Modern',
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 100,
+  'editor.fontSize': 14,
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'telemetry.telemetryLevel': 'off',
+};
+
+export async function workbenchChecks({ root, workspace, imagesDir, log = console.log }) {
+  const results = [];
+  const check = async (title, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      results.push({ title: `workbench: ${title}`, state: 'passed', durationMs: Date.now() - started });
+    } catch (err) {
+      results.push({ title: `workbench: ${title}`, state: 'failed', error: String(err?.stack ?? err) });
+    }
+  };
+  mkdirSync(imagesDir, { recursive: true });
+  const server = await startCodeServer({ userSettings: SETTINGS });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    page.setDefaultTimeout(60_000);
+    await page.goto(server.workbenchUrl(workspace, root));
+    await page.locator('.monaco-workbench').waitFor();
+
+    const openFile = async (name) => {
+      await page.locator('.monaco-workbench').click({ position: { x: 640, y: 300 } });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(name);
+      // Wait for the row of that very file (recent files show up first), then open it.
+      const parts = name.split('/');
+      const base = parts.pop();
+      let row = page.locator('.quick-input-list .monaco-list-row', { hasText: base });
+      if (parts.length) row = row.filter({ hasText: parts[parts.length - 1] });
+      await row.first().click();
+      await page.locator(`.tab[aria-label^="${base}"]`).first().waitFor();
+    };
+
+    await openFile('production.ini');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+
+    await check('a warning squiggle appears under the SQLite URL', async () => {
+      await editor.locator('.squiggly-warning').first().waitFor();
+      await page.locator('.view-line', { hasText: 'sqlalchemy.url' }).first().waitFor();
+    });
+
+    await check('the Problems panel lists sqlite-multi-worker', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'sqlite-multi-worker' }).first().waitFor();
+      await page.screenshot({ path: join(imagesDir, 'warning.png') });
+    });
+
+    await check('hovering workers shows what it does and its effective value', async () => {
+      await page.keyboard.press('Control+Shift+M'); // close the panel again
+      const token = page.locator('.view-line span span', { hasText: /^workers$/ }).first();
+      await token.hover();
+      const hover = page.locator('.monaco-hover', { hasText: 'Effective value' }).first();
+      await hover.waitFor();
+      await page.locator('.monaco-hover', { hasText: 'worker processes' }).first().waitFor();
+      await page.screenshot({ path: join(imagesDir, 'hover.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    await check('Ctrl+. on the inline comment shows the quick-fix menu', async () => {
+      const line = page.locator('.view-line', { hasText: 'git_path' }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: 'Move the comment to its own line' }).first().waitFor();
+      await page.screenshot({ path: join(imagesDir, 'quick-fix.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    await check('typing a snippet prefix and Enter inserts the snippet', async () => {
+      await openFile('deploy/host-a/kallithea.ini');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('uwsgi-workers');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: 'uwsgi-workers' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: 'buffer-size = 65535' }).first().waitFor();
+      await page.keyboard.press('Escape');
+    });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  log(`workbench: ${results.filter((r) => r.state === 'passed').length} of ${results.length} checks passed; screenshots in ${imagesDir}`);
+  return results;
+}

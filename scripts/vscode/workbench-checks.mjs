@@ -91,9 +91,13 @@ export async function workbenchChecks({ root, workspace, imagesDir, log = consol
 
     await check('typing a snippet prefix and Enter inserts the snippet', async () => {
       await openFile('deploy/host-a/kallithea.ini');
+      // The extension switches the language just after the file opens; snippets exist only then.
+      await page.locator('.statusbar-item', { hasText: 'Kallithea INI' }).first().waitFor();
+      await page.locator('.view-line', { hasText: 'sqlalchemy.url' }).first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
-      await page.keyboard.type('uwsgi-workers');
+      await page.keyboard.type('uwsgi-work');
+      await page.keyboard.press('Control+Space');
       await page.locator('.suggest-widget .monaco-list-row', { hasText: 'uwsgi-workers' }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.view-line', { hasText: 'buffer-size = 65535' }).first().waitFor();

@@ -117,6 +117,40 @@ describe('Kallithea INI in VS Code', () => {
     await diagnosticsWhere(production(), (x) => !x.some((y) => ruleOf(y) === 'bad-percent'), 'bad-percent to go');
   });
 
+  it('commands: Show Effective Configuration, Generate Web Server Static Config, Fix All', async () => {
+    const doc = await openAs(production(), 'kallithea-ini');
+    await vscode.window.showTextDocument(doc);
+    const opened = (scheme: string) =>
+      new Promise<vscode.TextDocument>((resolve) => {
+        const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+          if (d.uri.scheme === scheme) {
+            sub.dispose();
+            resolve(d);
+          }
+        });
+      });
+    const effective = opened('kallithea-effective');
+    await vscode.commands.executeCommand('kallithea.showEffectiveConfiguration');
+    const view = await effective;
+    assert.match(view.getText(), /^\[app:main\]$/m);
+    assert.match(view.getText(), /^session\.secret = ••••••/m);
+    assert.doesNotMatch(view.getText(), /9f8e7d6c5b4a39281706f5e4d3c2b1a0/);
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.workspace.getConfiguration('kallithea').update('staticFilesPath', '/opt/kallithea/public', vscode.ConfigurationTarget.Workspace);
+    const untitled = opened('untitled');
+    await vscode.commands.executeCommand('kallithea.generateStaticConfig', 'nginx');
+    const nginx = await untitled;
+    assert.match(nginx.getText(), /location \/code\/images\/ \{\n\s+alias \/opt\/kallithea\/public\/images\/;/);
+    await vscode.workspace.getConfiguration('kallithea').update('staticFilesPath', undefined, vscode.ConfigurationTarget.Workspace);
+
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), 'smtp_port = 587  ; submission\n'));
+    await diagnosticsWhere(production(), (ds) => ds.some((d) => ruleOf(d) === 'inline-comment'), 'the new inline comment');
+    await vscode.commands.executeCommand('kallithea.fixAll');
+    assert.match(doc.getText(), /; submission\nsmtp_port = 587\n/);
+  });
+
   it('(7) applies kallithea.rules severities as they change', async () => {
     await openAs(production(), 'kallithea-ini');
     const config = vscode.workspace.getConfiguration('kallithea');

@@ -24,14 +24,30 @@ function tempCopy(name: string, text: string): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const LOADS_WITH_WARNINGS = '[app:main]\nuse = egg:kallithea\ngit_path = git ; the default\n';
+/** A complete, clean config (7 lines); tests add the lines they are about after it. */
+const BASE = [
+  '[alembic]',
+  'script_location = kallithea:alembic',
+  '[app:main]',
+  'use = egg:kallithea',
+  'cache_dir = /srv/d',
+  'index_dir = /srv/d/index',
+  'cut_off_limit = 256000',
+  'commit_parse_limit = 25',
+  'app_instance_uuid = 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+  'session.secret = 0123456789abcdef0123456789abcdef',
+  'sqlalchemy.url = postgresql://k@db.internal/k',
+  '',
+].join('\n');
+const BASE_LINES = 11;
+const LOADS_WITH_WARNINGS = BASE + 'git_path = git ; the default\n';
 
 describe('CLI', () => {
   test("text output looks like a compiler's: file:line:col: severity: message [rule]", () => {
-    const file = tempCopy('a.ini', '[app:main]\nuse = egg:kallithea\nbroken\n');
+    const file = tempCopy('a.ini', BASE + 'broken\n');
     const r = cli([file]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, new RegExp(`^${escape(file)}:3:1: error: .* \\[invalid-line\\]$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^${escape(file)}:${BASE_LINES + 1}:1: error: .* \\[invalid-line\\]$`, 'm'));
     assert.match(r.stdout, /1 file checked: 1 problem \(1 error/);
   });
 
@@ -44,13 +60,13 @@ describe('CLI', () => {
     assert.deepEqual(out, [
       {
         file,
-        diagnostics: [{ rule: 'inline-comment', severity: 'warning', line: 3, column: 16, endLine: 3, endColumn: 29, message: out[0].diagnostics[0].message }],
+        diagnostics: [{ rule: 'inline-comment', severity: 'warning', line: BASE_LINES + 1, column: 16, endLine: BASE_LINES + 1, endColumn: 29, message: out[0].diagnostics[0].message }],
       },
     ]);
   });
 
   test('sarif output is SARIF 2.1.0 with rules, levels and regions', () => {
-    const file = tempCopy('c.ini', '[app:main]\nuse = egg:kallithea\nbroken\n');
+    const file = tempCopy('c.ini', BASE + 'broken\n');
     const r = cli(['--format=sarif', path.basename(file)], path.dirname(file));
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -61,7 +77,7 @@ describe('CLI', () => {
     assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'invalid-line');
     assert.equal(result.level, 'error');
     assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'c.ini', uriBaseId: '%SRCROOT%' });
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: BASE_LINES + 1, startColumn: 1, endLine: BASE_LINES + 1, endColumn: 7 });
   });
 
   test('folders are searched for Kallithea configs only', () => {
@@ -95,13 +111,14 @@ describe('CLI', () => {
   });
 
   test('--fix applies the safe fixes on disk, keeps CRLF and comments, and a second run changes nothing', () => {
-    const original = '\ufeff# keep me\r\n[app:main]\r\nuse = egg:kallithea\r\nsqlalchemy.url = postgresql://u:p%40ss@db/k\r\nuse_celery = false  ; keep it off\r\n';
+    const base = BASE.replace('sqlalchemy.url = postgresql://k@db.internal/k\n', '').replace(/\n/g, '\r\n');
+    const original = '\ufeff# keep me\r\n' + base + 'sqlalchemy.url = postgresql://u:p%40ss@db/k\r\nuse_celery = false  ; keep it off\r\n';
     const file = tempCopy('fix.ini', original);
     const r = cli(['--fix', '--format', 'json', file]);
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics, []);
     const fixed = fs.readFileSync(file, 'utf8');
-    assert.equal(fixed, '# keep me\r\n[app:main]\r\nuse = egg:kallithea\r\nsqlalchemy.url = postgresql://u:p%%40ss@db/k\r\n; keep it off\r\nuse_celery = false\r\n');
+    assert.equal(fixed, '# keep me\r\n' + base + 'sqlalchemy.url = postgresql://u:p%%40ss@db/k\r\n; keep it off\r\nuse_celery = false\r\n');
     assert.equal(python(fixed).readError, null);
     cli(['--fix', file]);
     assert.equal(fs.readFileSync(file, 'utf8'), fixed);
@@ -111,6 +128,9 @@ describe('CLI', () => {
     const r = cli(['--format', 'json', EXAMPLES]);
     const rules = JSON.parse(r.stdout).flatMap((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule));
     for (const rule of ['inline-comment', 'bad-percent', 'undefined-reference', 'duplicate-key', 'indented-key']) assert.ok(rules.includes(rule), rule);
+    // Every security and startup-correctness rule shows at least once.
+    const security = ['debug-enabled', 'weak-secret', 'cookie-session-no-validate-key', 'error-email-incomplete', 'prefix-trusts-forwarded', 'logging-here-interpolation', 'environ-key-name', 'forwarded-without-proxy', 'session-not-secure', 'smtp-plaintext-credentials', 'smtp-mode-port', 'missing-required-key', 'ignore-alembic-revision', 'issue-tracker-incomplete', 'url-format', 'ssh-config', 'uwsgi-python-interpolation', 'uwsgi-hook-interpreter', 'db-setting-in-ini', 'auth-ret-code', 'i18n-lang', 'archive-cache-growth'];
+    assert.deepEqual(security.filter((r) => !rules.includes(r)), []);
   });
 
   test('the corpus of generated configs has no parse-level error', () => {
@@ -131,6 +151,7 @@ describe('CLI', () => {
     assert.deepEqual(filesWith('static-files-behind-proxy'), []);
     assert.deepEqual(filesWith('data-dir-not-shared'), [], 'the 15 files are alternatives in one folder, not instances');
     assert.deepEqual(filesWith('unknown-key'), [], 'every key the generator writes is known');
+    for (const rule of ['debug-enabled', 'weak-secret', 'missing-required-key']) assert.deepEqual(filesWith(rule), [], `${rule}: the generated configs have random secrets, debug off and every required key`);
   });
 
   test('instances in sibling folders that share a database are compared with each other', () => {

@@ -82,3 +82,18 @@ export const PARSE_RULES = ['utf8-bom', 'missing-section-header', 'invalid-line'
 export function parseLevel(text: string): Diagnostic[] {
   return lintText(text).filter((d) => PARSE_RULES.includes(d.rule));
 }
+
+/** A complete, clean [app:main] (with [alembic]) that raises nothing; tests add the lines they are about. */
+export const CLEAN_APP = [
+  '[alembic]',
+  'script_location = kallithea:alembic',
+  '[app:main]',
+  'use = egg:kallithea',
+  'cache_dir = /srv/d',
+  'index_dir = /srv/d/index',
+  'cut_off_limit = 256000',
+  'commit_parse_limit = 25',
+  'app_instance_uuid = 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+  'session.secret = 0123456789abcdef0123456789abcdef',
+  'sqlalchemy.url = postgresql://k@db.internal/k',
+];

@@ -77,6 +77,8 @@ export interface RuleContext {
 export interface FixContext {
   model: ConfigModel;
   env: LintEnvironment;
+  /** Fresh random hex digits, for fixes that create secrets (a new value each time a fix is built). */
+  randomHex: (digits: number) => string;
   /** The line break to use for inserted lines. */
   eol: string;
 }

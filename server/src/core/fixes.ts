@@ -1,6 +1,7 @@
 // Applying fixes to text: offsets from positions, non-overlapping edit sets, and
 // "fix all" that repeats until nothing safe is left (bounded, so it always ends).
 
+import { randomBytes } from 'node:crypto';
 import { EMPTY_ENVIRONMENT, type LintEnvironment } from './deployment';
 import type { Diagnostic, Fix, TextEdit } from './diagnostics';
 import { lint, type LintOptions } from './lint';
@@ -9,10 +10,15 @@ import { parse, type ParsedConfig } from './parser';
 import { findRule } from './rules';
 import { comparePositions, dominantEol, type Position } from './text';
 
-export function fixesFor(model: ConfigModel, diagnostic: Diagnostic, env: LintEnvironment = EMPTY_ENVIRONMENT): Fix[] {
+/** Secrets come from the operating system's secure random source, never from a fixed value. */
+export function secureRandomHex(digits: number): string {
+  return randomBytes(Math.ceil(digits / 2)).toString('hex').slice(0, digits);
+}
+
+export function fixesFor(model: ConfigModel, diagnostic: Diagnostic, env: LintEnvironment = EMPTY_ENVIRONMENT, randomHex = secureRandomHex): Fix[] {
   const rule = findRule(diagnostic.rule);
   if (!rule?.fix) return [];
-  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines) }, diagnostic);
+  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines), randomHex }, diagnostic);
 }
 
 export function offsetAt(parsed: ParsedConfig, pos: Position): number {

@@ -2,6 +2,28 @@
 
 import type { Rule } from '../diagnostics';
 import { badPercent } from './bad-percent';
+import { debugEnabled } from './debug-enabled';
+import { weakSecret } from './weak-secret';
+import { cookieSessionNoValidateKey } from './cookie-session-no-validate-key';
+import { errorEmailIncomplete } from './error-email-incomplete';
+import { prefixTrustsForwarded } from './prefix-trusts-forwarded';
+import { loggingHereInterpolation } from './logging-here-interpolation';
+import { environKeyName } from './environ-key-name';
+import { forwardedWithoutProxy } from './forwarded-without-proxy';
+import { sessionNotSecure } from './session-not-secure';
+import { smtpPlaintextCredentials } from './smtp-plaintext-credentials';
+import { smtpModePort } from './smtp-mode-port';
+import { missingRequiredKey } from './missing-required-key';
+import { ignoreAlembicRevision } from './ignore-alembic-revision';
+import { issueTrackerIncomplete } from './issue-tracker-incomplete';
+import { urlFormat } from './url-format';
+import { sshConfig } from './ssh-config';
+import { uwsgiPythonInterpolation } from './uwsgi-python-interpolation';
+import { uwsgiHookInterpreter } from './uwsgi-hook-interpreter';
+import { dbSettingInIni } from './db-setting-in-ini';
+import { authRetCode } from './auth-ret-code';
+import { i18nLang } from './i18n-lang';
+import { archiveCacheGrowth } from './archive-cache-growth';
 import { celeryBrokerNotShared } from './celery-broker-not-shared';
 import { dataDirNotShared } from './data-dir-not-shared';
 import { defaultShadowed } from './default-shadowed';
@@ -66,6 +88,29 @@ export const RULES: readonly Rule[] = [
   celeryBrokerNotShared,
   mysqlCharset,
   sqlitePoolOptions,
+  // Security and startup correctness.
+  debugEnabled,
+  weakSecret,
+  cookieSessionNoValidateKey,
+  errorEmailIncomplete,
+  prefixTrustsForwarded,
+  loggingHereInterpolation,
+  environKeyName,
+  forwardedWithoutProxy,
+  sessionNotSecure,
+  smtpPlaintextCredentials,
+  smtpModePort,
+  missingRequiredKey,
+  ignoreAlembicRevision,
+  issueTrackerIncomplete,
+  urlFormat,
+  sshConfig,
+  uwsgiPythonInterpolation,
+  uwsgiHookInterpreter,
+  dbSettingInIni,
+  authRetCode,
+  i18nLang,
+  archiveCacheGrowth,
   // Values and keys.
   invalidBoolean,
   invalidInteger,

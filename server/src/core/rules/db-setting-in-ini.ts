@@ -1,0 +1,27 @@
+import { findKey } from '../catalog';
+import { sectionKind } from '../catalog/section-kind';
+import type { Rule } from '../diagnostics';
+import { commentOutEntry, entryAt } from './support';
+
+export const dbSettingInIni: Rule = {
+  id: 'db-setting-in-ini',
+  severity: 'information',
+  description: 'A setting Kallithea keeps in its database (title, realm, clone_uri_tmpl...); the ini value is overwritten.',
+  check({ model, report }) {
+    for (const entry of model.parsed.entries) {
+      const kind = sectionKind(model, entry.section.name);
+      if (kind !== 'app' && kind !== 'defaults') continue;
+      if (!findKey(kind, entry.key)?.fromDatabase) continue;
+      report({
+        range: entry.keyRange,
+        message: `"${entry.key}" is a setting Kallithea stores in its database: at startup it copies Admin > Settings over the ini value, so this line has no effect. Change it in the web interface.`,
+        tags: ['unnecessary'],
+        data: { line: entry.keyRange.start.line },
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    return entry ? [{ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry) }] : [];
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../diagnostics';
+import { setValueEdit } from '../edits';
+import { entryAt } from './support';
+
+const ENVIRON_KEY = /^(HTTP_[A-Z0-9_]+|REMOTE_ADDR|wsgi\.url_scheme)$/;
+
+/** X-Forwarded-For -> HTTP_X_FORWARDED_FOR, the name a WSGI server gives that header. */
+export function environName(header: string): string {
+  const h = header.trim().toUpperCase().replace(/-/g, '_');
+  return h.startsWith('HTTP_') ? h : `HTTP_${h}`;
+}
+
+export const environKeyName: Rule = {
+  id: 'environ-key-name',
+  severity: 'warning',
+  description: 'remote_addr_variable / url_scheme_variable naming a header instead of its WSGI environ key.',
+  check({ model, report }) {
+    for (const key of ['remote_addr_variable', 'url_scheme_variable']) {
+      const s = model.appSetting(key);
+      if (!s?.entry || !s.value?.trim() || ENVIRON_KEY.test(s.value.trim())) continue;
+      const fixed = environName(s.value);
+      report({
+        range: s.entry.valueRange,
+        message: `"${s.value.trim()}" is not a key of the WSGI environment, so ${key === 'remote_addr_variable' ? 'every client IP becomes 0.0.0.0 (IP restrictions and the audit log stop working)' : 'the scheme is never corrected'}. The server stores headers as HTTP_ plus the name in capitals with underscores: use ${fixed}.`,
+        data: { line: s.entry.keyRange.start.line, fixed },
+      });
+    }
+  },
+  fix({ model }, diagnostic) {
+    const { line, fixed } = diagnostic.data as { line: number; fixed: string };
+    const entry = entryAt(model, line);
+    return entry ? [{ title: `Use ${fixed}`, edits: [setValueEdit(entry, fixed)], preferred: true, safe: true }] : [];
+  },
+};

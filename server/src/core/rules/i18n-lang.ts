@@ -1,0 +1,31 @@
+import type { Fix, Rule } from '../diagnostics';
+import { setValueEdit } from '../edits';
+import { suggest } from '../similar';
+import { entryAt } from './support';
+
+export const LANGUAGES = ['be', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'fr', 'hu', 'ja', 'lb', 'nb_NO', 'nl_BE', 'pl', 'pt', 'pt_BR', 'ru', 'sk', 'tr', 'uk', 'zh_CN', 'zh_TW'];
+
+export const i18nLang: Rule = {
+  id: 'i18n-lang',
+  severity: 'information',
+  description: 'i18n.lang is not a language Kallithea ships; it falls back to English.',
+  check({ model, report }) {
+    const s = model.appSetting('i18n.lang');
+    const v = s?.value?.trim();
+    if (!s?.entry || !v || LANGUAGES.includes(v)) return;
+    // de_DE -> de, pt-br -> pt_BR, then near misses.
+    const normalized = v.replace('-', '_');
+    const exact = LANGUAGES.filter((l) => l.toLowerCase() === normalized.toLowerCase() || l === normalized.split('_')[0].toLowerCase());
+    const suggestions = [...new Set([...exact, ...suggest(normalized, LANGUAGES)])].slice(0, 3);
+    report({
+      range: s.entry.valueRange,
+      message: `Kallithea has no "${v}" translation, so it falls back to English.${suggestions.length ? ` Did you mean ${suggestions[0]}?` : ''} Available: ${LANGUAGES.join(' ')}.`,
+      data: { line: s.entry.keyRange.start.line, suggestions },
+    });
+  },
+  fix({ model }, diagnostic) {
+    const { line, suggestions } = diagnostic.data as { line: number; suggestions: string[] };
+    const entry = entryAt(model, line);
+    return entry ? suggestions.map((s, i): Fix => ({ title: `Use ${s}`, edits: [setValueEdit(entry, s)], preferred: i === 0 })) : [];
+  },
+};

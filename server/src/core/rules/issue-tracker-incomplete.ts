@@ -1,0 +1,55 @@
+import type { Rule, TextEdit } from '../diagnostics';
+import { insertAfterEntry } from './support';
+
+/** A rough check for Python regexes that cannot compile: unbalanced parentheses or brackets. */
+function unbalanced(re: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return true;
+  }
+  return depth !== 0 || inClass;
+}
+
+export const issueTrackerIncomplete: Rule = {
+  id: 'issue-tracker-incomplete',
+  severity: 'warning',
+  description: 'issue_pat<suffix> without its issue_server_link<suffix> / issue_sub<suffix>, or a pattern that cannot compile.',
+  check({ model, report }) {
+    const app = model.appSection();
+    const entries = app ? model.sections.get(app)! : undefined;
+    if (!entries) return;
+    for (const [key, entry] of entries) {
+      const m = /^issue_pat(.*)$/.exec(key);
+      if (!m) continue;
+      const suffix = m[1];
+      const missing = ['issue_server_link', 'issue_sub'].map((k) => k + suffix).filter((k) => !entries.has(k));
+      if (missing.length)
+        report({
+          range: entry.keyRange,
+          message: `${key} needs ${missing.join(' and ')} too (issue_sub may be empty): without ${missing.length > 1 ? 'them' : 'it'} Kallithea skips this pattern and logs an error, so no issue links appear.`,
+          data: { line: entry.keyRange.start.line, missing },
+        });
+      else if (unbalanced(entry.value))
+        report({ range: entry.valueRange, message: `The pattern of ${key} has unbalanced parentheses or brackets, so Python cannot compile it: Kallithea skips it and logs an error.` });
+    }
+  },
+  fix({ model, eol }, diagnostic) {
+    const { line, missing } = (diagnostic.data ?? {}) as { line?: number; missing?: string[] };
+    const entry = line !== undefined ? model.parsed.lineOwners[line] : undefined;
+    if (!missing || !entry || !('key' in entry)) return [];
+    const edits: TextEdit[] = missing.map((k) => insertAfterEntry(model.parsed, entry, k, k.startsWith('issue_sub') ? '' : 'https://issues.example.com/{repo}/issue/\\1', eol));
+    return [{ title: `Add ${missing.join(' and ')}`, edits, preferred: true }];
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from '../diagnostics';
+import { valueSpanRange } from '../parser';
+import { referenceRanges } from '../positions';
+import { stripCommandPrefix } from '../sections';
+
+export const loggingHereInterpolation: Rule = {
+  id: 'logging-here-interpolation',
+  severity: 'warning',
+  description: '%(here)s or %(__file__)s in a logging handler: every kallithea-cli command (ssh-serve too) fails on it.',
+  check({ model, report }) {
+    for (const entry of model.parsed.entries) {
+      if (!/^handler_/.test(stripCommandPrefix(entry.section.name).section) || (entry.key !== 'args' && entry.key !== 'kwargs')) continue;
+      for (const ref of referenceRanges(entry)) {
+        const name = ref.token.name!;
+        if (name !== 'here' && name !== '__file__') continue;
+        if (model.lookup('DEFAULT', name)?.entry) continue; // defined in the file itself: every loader sees it
+        const resolved = model.lookup('DEFAULT', name)!.value;
+        report({
+          range: valueSpanRange(entry, ref.token.offset, ref.token.offset + ref.token.length),
+          message: `%(${name})s works under gearbox serve, but kallithea-cli (every command, including ssh-serve behind SSH access) and uWSGI's --ini-paste-logged configure logging without it and stop with InterpolationMissingOptionError. Write the absolute path instead.`,
+          data: { replacement: resolved },
+        });
+      }
+    }
+  },
+  fix(_ctx, diagnostic) {
+    const { replacement } = diagnostic.data as { replacement: string };
+    return [{ title: `Write the absolute path (${replacement})`, edits: [{ range: diagnostic.range, newText: replacement.replace(/%/g, '%%') }], preferred: true }];
+  },
+};

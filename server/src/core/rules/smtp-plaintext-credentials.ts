@@ -1,0 +1,24 @@
+import type { Rule, TextEdit } from '../diagnostics';
+import { setKeyEdit } from '../edits';
+import { isOn } from '../values';
+
+export const smtpPlaintextCredentials: Rule = {
+  id: 'smtp-plaintext-credentials',
+  severity: 'warning',
+  description: 'An SMTP user name without SSL or STARTTLS: the password crosses the network in clear text.',
+  check({ model, report }) {
+    const user = model.appSetting('smtp_username');
+    if (!user?.entry || !user.value?.trim()) return;
+    if (isOn('tg', model.appSetting('smtp_use_ssl')?.value) || isOn('tg', model.appSetting('smtp_use_tls')?.value)) return;
+    report({
+      range: user.entry.valueRange,
+      message: 'Kallithea logs in to the SMTP server, but neither smtp_use_ssl nor smtp_use_tls is true, so the user name and password cross the network unencrypted. Use smtp_use_tls = true with smtp_port = 587 (or smtp_use_ssl = true with 465).',
+      data: { section: user.entry.section.name },
+    });
+  },
+  fix({ model, eol }, diagnostic) {
+    const { section } = diagnostic.data as { section: string };
+    const edits = [setKeyEdit(model.parsed, section, 'smtp_use_tls', 'true', eol), setKeyEdit(model.parsed, section, 'smtp_port', '587', eol)].filter((e): e is TextEdit => !!e);
+    return edits.length ? [{ title: 'Use STARTTLS on port 587', edits, preferred: true }] : [];
+  },
+};

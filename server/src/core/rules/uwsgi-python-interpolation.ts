@@ -1,0 +1,28 @@
+import type { Rule } from '../diagnostics';
+import { valueSpanRange } from '../parser';
+import { referenceRanges } from '../positions';
+
+export const uwsgiPythonInterpolation: Rule = {
+  id: 'uwsgi-python-interpolation',
+  severity: 'warning',
+  description: '%(name)s in [uwsgi]: uWSGI does not expand it (its own %d means the folder of the file).',
+  check({ model, report }) {
+    for (const entry of model.sections.get('uwsgi')?.values() ?? []) {
+      for (const ref of referenceRanges(entry)) {
+        const here = ref.token.name === 'here';
+        report({
+          range: valueSpanRange(entry, ref.token.offset, ref.token.offset + ref.token.length),
+          message: `uWSGI reads [uwsgi] itself and does not expand %(${ref.token.name})s${here ? '; worse, it drops "%(" magic it does not know, so the path is wrong' : ''}. ${here ? 'Use %d, uWSGI\'s folder of this file (it ends with a slash).' : 'Write the value out, or use uWSGI\'s own placeholders.'}`,
+          data: here ? { slash: entry.value.charAt(ref.token.offset + ref.token.length) === '/' } : undefined,
+        });
+      }
+    }
+  },
+  fix(_ctx, diagnostic) {
+    const data = diagnostic.data as { slash: boolean } | undefined;
+    if (!data) return [];
+    // %d already ends with '/', so "%(here)s/x" becomes "%dx".
+    const end = data.slash ? { line: diagnostic.range.end.line, character: diagnostic.range.end.character + 1 } : diagnostic.range.end;
+    return [{ title: "Use uWSGI's %d", edits: [{ range: { start: diagnostic.range.start, end }, newText: '%d' }], preferred: true, safe: true }];
+  },
+};

@@ -1,0 +1,49 @@
+import type { Rule } from '../diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits';
+import { entryAt } from './support';
+
+const PLACEHOLDERS = new Set(['very-secret', 'development-not-secret', '${uuid()}', 'secret', 'changeme', 'change-me', 'password', '<key_for_encryption>', '<validation_key>']);
+const MIN_LENGTH = 16;
+
+export const SECRET_KEYS: Record<string, string> = {
+  app_instance_uuid: 'signs password-reset links; anyone who knows it can forge them (and a missing one makes password reset crash)',
+  'session.secret': 'signs the session cookie; anyone who knows it can forge sessions',
+};
+
+/** Why a secret value is weak, or undefined when it is fine. */
+export function weakness(value: string | undefined): string | undefined {
+  if (value === undefined) return 'is missing';
+  const v = value.trim();
+  if (v === '') return 'is empty';
+  if (PLACEHOLDERS.has(v.toLowerCase())) return `is the published placeholder "${v}"`;
+  if (v.length < MIN_LENGTH) return `is only ${v.length} characters long`;
+  return undefined;
+}
+
+export const weakSecret: Rule = {
+  id: 'weak-secret',
+  severity: 'error',
+  description: 'app_instance_uuid or session.secret missing, empty, a known placeholder, or short.',
+  check({ model, report }) {
+    const app = model.appSection();
+    if (!app) return;
+    const header = model.parsed.sections.find((s) => s.name === app)!;
+    for (const [key, why] of Object.entries(SECRET_KEYS)) {
+      const setting = model.appSetting(key);
+      const weak = weakness(setting?.value);
+      if (!weak) continue;
+      report({
+        range: setting?.entry ? (setting.value ? setting.entry.valueRange : setting.entry.keyRange) : header.headerRange,
+        message: `${key} ${weak}. It ${why}. Use a long random value of your own, e.g. from python3 -c "import uuid; print(uuid.uuid4().hex)".`,
+        data: { key, app, line: setting?.entry?.keyRange.start.line },
+      });
+    }
+  },
+  fix({ model, eol, randomHex }, diagnostic) {
+    const { key, app, line } = diagnostic.data as { key: string; app: string; line?: number };
+    const secret = randomHex(32);
+    const entry = line !== undefined ? entryAt(model, line) : undefined;
+    const edit = entry ? setValueEdit(entry, secret) : setKeyEdit(model.parsed, app, key, secret, eol);
+    return edit ? [{ title: `Set ${key} to a fresh random value`, edits: [edit], preferred: true }] : [];
+  },
+};

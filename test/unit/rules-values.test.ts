@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, assertPythonReads, fixTitles, lines, lintText, only, python } from '../helpers/core';
+import { fixesFor } from '../../server/src/core/fixes';
+import { applyFix, assertPythonReads, fixTitles, lines, lintText, model as build, only, python } from '../helpers/core';
 
 const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index'];
 
@@ -168,5 +169,18 @@ describe('suppression comments', () => {
     const text = lines(...APP, 'cut_of_limit = 1');
     assert.equal(lintText(text, { rules: { 'unknown-key': 'error' } }).find((d) => d.rule === 'unknown-key')?.severity, 'error');
     assert.equal(lintText(text, { rules: { 'unknown-key': 'off' } }).filter((d) => d.rule === 'unknown-key').length, 0);
+  });
+});
+
+describe('weak-secret fix', () => {
+  test('writes a fresh 32-digit random value each time it is built, never a fixed one', () => {
+    const text = lines(...APP, 'app_instance_uuid = VERY-SECRET');
+    const m = build(text);
+    const [d] = only(text, 'weak-secret').filter((x) => x.message.startsWith('app_instance_uuid'));
+    const a = fixesFor(m, d)[0].edits[0].newText.trim();
+    const b = fixesFor(m, d)[0].edits[0].newText.trim();
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.notEqual(a, b);
+    assert.deepEqual(only(applyFix(text, d), 'weak-secret').filter((x) => x.message.startsWith('app_instance_uuid')), []);
   });
 });

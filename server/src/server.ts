@@ -13,9 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEnvironment } from './core/deployment';
-import type { Diagnostic } from './core/diagnostics';
 import { isKallitheaModel, isListedFile } from './core/detect';
-import { lint } from './core/lint';
 import { ModelCache, uriToPath } from './documents';
 import { effectiveConfigView } from './core/effective-view';
 import { DEFAULT_PUBLIC_PATH, staticServerConfig } from './core/static-config';
@@ -23,6 +21,7 @@ import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { onCompletion, onDefinition, onDocumentSymbol, onFoldingRanges, onHover, onPrepareRename, onReferences, onRename } from './handlers/editor';
 import { publish } from './handlers/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { Validator } from './validation';
 import { WorkspaceIndex } from './workspace-index';
 
 declare const __VERSION__: string;
@@ -49,8 +48,6 @@ let snippetsAsCompletions = true;
 
 export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig' };
 
-/** What was published for each document version, so that code actions use fresh data. */
-const published = new Map<string, { version: number; diagnostics: Diagnostic[]; env: LintEnvironment }>();
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -132,31 +129,42 @@ function environment(doc: TextDocument): LintEnvironment {
   return { settings: settings.deployment, peers: workspace.peers({ path, model }, settings.deployment) };
 }
 
-function validate(doc: TextDocument): void {
-  if (!isKallitheaDocument(doc)) {
-    published.delete(doc.uri);
-    void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-    return;
-  }
-  const env = environment(doc);
-  const diagnostics = lint(models.get(doc), { rules: settings.rules, env });
-  published.set(doc.uri, { version: doc.version, diagnostics, env });
-  publish(connection, doc, diagnostics);
-}
+const validator = new Validator({
+  get: (uri) => documents.get(uri),
+  prepare(doc) {
+    if (!isKallitheaDocument(doc)) return undefined;
+    const env = environment(doc);
+    return { model: models.get(doc), env, options: { rules: settings.rules, env } };
+  },
+  publish(doc, result) {
+    if (!result) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    else publish(connection, doc, result.diagnostics);
+  },
+});
 
 function revalidateAll(): void {
-  for (const doc of documents.all()) validate(doc);
+  for (const doc of documents.all()) validator.schedule(doc.uri);
+}
+
+// Other instances of a site are compared with the edited one, but off the keystroke
+// path: once typing pauses.
+let peersTimer: NodeJS.Timeout | undefined;
+function revalidateOthersSoon(changed: string): void {
+  if (workspace.size() < 2) return;
+  clearTimeout(peersTimer);
+  peersTimer = setTimeout(() => {
+    for (const other of documents.all()) if (other.uri !== changed) validator.schedule(other.uri);
+  }, 500);
 }
 
 documents.onDidOpen((e) => models.refreshBom(e.document.uri));
 documents.onDidSave((e) => {
   models.refreshBom(e.document.uri);
-  validate(e.document);
+  validator.schedule(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
-  validate(e.document);
-  // Instances of one site are checked against each other, so the others may change too.
-  if (workspace.size() > 1) for (const other of documents.all()) if (other.uri !== e.document.uri) validate(other);
+  validator.schedule(e.document.uri);
+  revalidateOthersSoon(e.document.uri);
 });
 documents.onDidClose((e) => {
   const path = uriToPath(e.document.uri);
@@ -165,18 +173,14 @@ documents.onDidClose((e) => {
     void workspace.refreshFile(path);
   }
   models.forget(e.document.uri);
-  published.delete(e.document.uri);
+  validator.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  let state = published.get(doc.uri);
-  if (!state || state.version !== doc.version) {
-    validate(doc);
-    state = published.get(doc.uri);
-  }
+  const state = validator.now(doc);
   if (!state) return [];
   return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules });
 });

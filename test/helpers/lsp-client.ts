@@ -18,6 +18,8 @@ export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly conn: MessageConnection;
   private readonly published: PublishedDiagnostics[] = [];
+  /** Every publish received, in order (never cleared). */
+  readonly log: PublishedDiagnostics[] = [];
   private waiters: { test: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   stderr = '';
   /** Answers the server's workspace/configuration requests with this object's `kallithea` value. */
@@ -29,6 +31,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
+      this.log.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
     this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>

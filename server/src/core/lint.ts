@@ -18,12 +18,39 @@ export interface LintOptions {
 }
 
 export function lint(model: ConfigModel, options: LintOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const run = startLint(model, options, rules);
+  for (const rule of rules) run.step(rule);
+  return run.finish();
+}
+
+/**
+ * The same as lint(), rule by rule, yielding between rules (`pause`) so that other
+ * requests are served meanwhile; returns undefined as soon as `cancelled()` says a
+ * newer version of the document has arrived.
+ */
+export async function lintInSteps(
+  model: ConfigModel,
+  options: LintOptions,
+  pause: () => Promise<void>,
+  cancelled: () => boolean,
+  rules: readonly Rule[] = RULES,
+): Promise<Diagnostic[] | undefined> {
+  const run = startLint(model, options, rules);
+  for (const rule of rules) {
+    await pause();
+    if (cancelled()) return undefined;
+    run.step(rule);
+  }
+  return run.finish();
+}
+
+function startLint(model: ConfigModel, options: LintOptions, rules: readonly Rule[]) {
   const diagnostics: Diagnostic[] = [];
   const env = options.env ?? EMPTY_ENVIRONMENT;
   let deployment: Deployment | undefined;
-  for (const rule of rules) {
+  const step = (rule: Rule) => {
     const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off') return;
     const ctx: RuleContext = {
       model,
       env,
@@ -53,9 +80,12 @@ export function lint(model: ConfigModel, options: LintOptions = {}, rules: reado
         message: `The check "${rule.id}" failed on this file (${(err as Error).message}). Please report it.`,
       });
     }
-  }
-  const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
-  const kept = applySuppressions(model.parsed, diagnostics, unused);
-  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
-  return kept;
+  };
+  const finish = () => {
+    const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
+    const kept = applySuppressions(model.parsed, diagnostics, unused);
+    kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+    return kept;
+  };
+  return { step, finish };
 }

@@ -3,7 +3,7 @@
 // [formatters] keys -> [formatter_NAME], a logger's `handlers` -> [handler_NAME],
 // a handler's `formatter` (and a MemoryHandler's `target`) -> [formatter_NAME] / [handler_NAME].
 
-import { valueOffsetToPosition, type Entry, type ParsedConfig, type Section } from './parser';
+import type { Entry, ParsedConfig, Section } from './parser';
 import { stripCommandPrefix } from './sections';
 import type { Range } from './text';
 
@@ -32,15 +32,29 @@ function listKind(entry: Entry): NameKind | undefined {
 
 /** Every name mentioned in a logging list, with its exact range (names are comma-separated, spaces ignored). */
 export function nameMentions(parsed: ParsedConfig): NameMention[] {
+  return memoOn(parsed, 'mentions', () => computeMentions(parsed));
+}
+
+// Results cached on the parsed file itself (it never changes once built).
+const caches = new WeakMap<ParsedConfig, Map<string, unknown>>();
+function memoOn<T>(parsed: ParsedConfig, key: string, compute: () => T): T {
+  let cache = caches.get(parsed);
+  if (!cache) caches.set(parsed, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
+function computeMentions(parsed: ParsedConfig): NameMention[] {
   const out: NameMention[] = [];
   for (const entry of parsed.entries) {
     const kind = listKind(entry);
     if (!kind) continue;
-    const re = /[^,\s]+(?:[^,]*[^,\s])?/g;
-    for (const m of entry.value.matchAll(re)) {
-      const start = valueOffsetToPosition(entry, m.index!);
-      const end = valueOffsetToPosition(entry, m.index! + m[0].length);
-      out.push({ entry, name: m[0], kind, range: { start, end } });
+    // Line by line, so that a list of thousands of names costs one pass.
+    for (const part of entry.parts) {
+      for (const m of part.text.matchAll(/[^,\s]+(?:[^,]*[^,\s])?/g)) {
+        const start = { line: part.line, character: part.character + m.index! };
+        out.push({ entry, name: m[0], kind, range: { start, end: { line: part.line, character: start.character + m[0].length } } });
+      }
     }
   }
   return out;
@@ -52,7 +66,12 @@ export function sectionNameFor(kind: NameKind, name: string): string {
 
 /** The logging section a name refers to (the plain one, not a [command:...] override). */
 export function definitionOf(parsed: ParsedConfig, kind: NameKind, name: string): Section | undefined {
-  return parsed.sections.find((s) => s.name === sectionNameFor(kind, name));
+  const byName = memoOn(parsed, 'sections', () => {
+    const map = new Map<string, Section>();
+    for (const s of parsed.sections) if (!map.has(s.name)) map.set(s.name, s);
+    return map;
+  });
+  return byName.get(sectionNameFor(kind, name));
 }
 
 /** For a [logger_x]/[handler_x]/[formatter_x] header: its kind and name. */

@@ -53,6 +53,10 @@ export class ConfigModel {
   readonly defaults = new Map<string, Binding>();
   private readonly interpolated = new Map<string, InterpolationResult>();
   private readonly contexts = new Map<string, LoadContext>();
+  private readonly memos = new Map<string, unknown>();
+  /** Per-section and per-entry facts the rules ask for again and again, computed once. */
+  readonly sectionKinds = new Map<string, unknown>();
+  readonly keyInfos: unknown[] = [];
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
     this.parsed = parsed;
@@ -73,6 +77,14 @@ export class ConfigModel {
     let map = this.sections.get(name);
     if (!map) this.sections.set(name, (map = new Map()));
     return map;
+  }
+
+  /** Compute something about this model once and share it between rules and requests. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   hasSection(name: string): boolean {
@@ -128,6 +140,10 @@ export class ConfigModel {
 
   /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */
   globalDefaults(): Map<string, Setting> {
+    return this.memo('globalDefaults', () => this.computeGlobalDefaults());
+  }
+
+  private computeGlobalDefaults(): Map<string, Setting> {
     const result = new Map<string, Setting>();
     for (const [name, binding] of this.defaults) {
       const got = this.get(DEFAULT_SECTION, name)!;

@@ -17,6 +17,8 @@ export interface ValuePart {
 }
 
 export interface Entry {
+  /** Position among all entries of the file, for per-entry caches. */
+  index: number;
   section: Section;
   /** The key as Python stores it: text before the first delimiter, right-stripped, case kept. */
   key: string;
@@ -205,6 +207,7 @@ export function parse(input: string): ParsedConfig {
     }
     const valueStart = Math.min(skipSpace(s, delim + 1), end);
     const entry: Entry = {
+      index: entries.length,
       section: current,
       key: s.slice(start, keyEnd),
       keyRange: lineRange(ln, start, keyEnd),

@@ -45,7 +45,33 @@ export function interpolatedByPython(section: string, key: string): boolean {
   return true;
 }
 
+// Section names repeat for every key of a section, so each name is classified once.
+const readerCache = new Map<string, SectionReader>();
+
+/** sectionReader(), remembered (bounded, so a stream of odd names cannot grow it without limit). */
+export function cachedReader(name: string): SectionReader {
+  let r = readerCache.get(name);
+  if (r === undefined) {
+    if (readerCache.size > 50_000) readerCache.clear();
+    readerCache.set(name, (r = sectionReader(name)));
+  }
+  return r;
+}
+
+// And per section object, so that a lookup needs no string hashing.
+const readerBySection = new WeakMap<object, SectionReader>();
+export function readerOfSection(section: { name: string }): SectionReader {
+  let r = readerBySection.get(section);
+  if (r === undefined) readerBySection.set(section, (r = cachedReader(section.name)));
+  return r;
+}
+
 /** Entries whose values Python interpolates when Kallithea, its servers or its logging load the file. */
 export function* interpolatedEntries<E extends { section: { name: string }; key: string }>(entries: E[]): Generator<E> {
-  for (const entry of entries) if (interpolatedByPython(entry.section.name, entry.key)) yield entry;
+  for (const entry of entries) {
+    const reader = readerOfSection(entry.section);
+    if (reader === 'uwsgi' || reader === 'unknown') continue;
+    if (reader === 'logging' && !interpolatedByPython(entry.section.name, entry.key)) continue;
+    yield entry;
+  }
 }

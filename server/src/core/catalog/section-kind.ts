@@ -22,6 +22,12 @@ export function serverKindFromUse(use: string | undefined): SectionKind {
 }
 
 export function sectionKind(model: ConfigModel, name: string): SectionKind {
+  let kind = model.sectionKinds.get(name) as SectionKind | undefined;
+  if (kind === undefined) model.sectionKinds.set(name, (kind = computeKind(model, name)));
+  return kind;
+}
+
+function computeKind(model: ConfigModel, name: string): SectionKind {
   if (name === DEFAULT_SECTION) return 'defaults';
   if (name === 'uwsgi') return 'uwsgi';
   if (name === 'alembic') return 'alembic';

@@ -1,7 +1,6 @@
-import { findKey } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
 import type { Rule } from '../diagnostics';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const dbSettingInIni: Rule = {
   id: 'db-setting-in-ini',
@@ -11,7 +10,7 @@ export const dbSettingInIni: Rule = {
     for (const entry of model.parsed.entries) {
       const kind = sectionKind(model, entry.section.name);
       if (kind !== 'app' && kind !== 'defaults') continue;
-      if (!findKey(kind, entry.key)?.fromDatabase) continue;
+      if (!keyInfoOf(model, entry)?.fromDatabase) continue;
       report({
         range: entry.keyRange,
         message: `"${entry.key}" is a setting Kallithea stores in its database: at startup it copies Admin > Settings over the ini value, so this line has no effect. Change it in the web interface.`,

@@ -1,8 +1,6 @@
-import { findKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
 import type { Fix, Rule } from '../diagnostics';
 import { renameKeyEdit } from '../edits';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const deprecatedKey: Rule = {
   id: 'deprecated-key',
@@ -11,7 +9,7 @@ export const deprecatedKey: Rule = {
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
-      const info = findKey(sectionKind(model, entry.section.name), entry.key);
+      const info = keyInfoOf(model, entry);
       if (!info?.deprecated) continue;
       const replacement = info.deprecated.replacement;
       // A pattern entry (issue_prefix<suffix>) renames with the same suffix.

@@ -1,5 +1,10 @@
 import type { Rule } from '../diagnostics';
-import { readByPython } from '../sections';
+import { readerOfSection } from '../sections';
+
+const readByPythonCached = (section: { name: string }) => {
+  const r = readerOfSection(section);
+  return r !== 'uwsgi' && r !== 'unknown';
+};
 import { lineRange } from '../text';
 
 // A continuation line that reads like "name = value". URLs ("http://...") are
@@ -12,7 +17,7 @@ export const indentedKey: Rule = {
   description: 'An indented "key = value" line continues the value above it instead of setting a key.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      if (!readByPython(entry.section.name)) continue;
+      if (!readByPythonCached(entry.section)) continue;
       for (let i = 1; i < entry.parts.length; i++) {
         const part = entry.parts[i];
         const m = LOOKS_LIKE_KEY.exec(part.text);

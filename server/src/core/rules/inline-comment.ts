@@ -1,6 +1,11 @@
 import type { Rule } from '../diagnostics';
 import { moveToCommentLine } from '../edits';
-import { readByPython } from '../sections';
+import { readerOfSection } from '../sections';
+
+const readByPythonCached = (section: { name: string }) => {
+  const r = readerOfSection(section);
+  return r !== 'uwsgi' && r !== 'unknown';
+};
 import { isPySpace, lineRange, skipSpaceBack } from '../text';
 
 interface Data {
@@ -30,7 +35,7 @@ export const inlineComment: Rule = {
   check({ model, report }) {
     const parsed = model.parsed;
     for (const entry of parsed.entries) {
-      if (!readByPython(entry.section.name)) continue;
+      if (!readByPythonCached(entry.section)) continue;
       entry.parts.forEach((part, index) => {
         const at = inlineCommentIndex(part.text, index === 0);
         if (at < 0) return;

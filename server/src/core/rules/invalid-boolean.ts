@@ -1,10 +1,9 @@
-import { findKey } from '../catalog';
 import type { BoolParser } from '../catalog/types';
 import type { Fix, Rule, Severity } from '../diagnostics';
 import { displayValue } from '../display';
 import { setValueEdit } from '../edits';
 import { boolSpellings, readBool } from '../values';
-import { entryAt, keepFirstWordEdits, readEntries } from './support';
+import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
 
 const WHO: Record<BoolParser, string> = {
   tg: 'Kallithea (TurboGears) reads it strictly and raises an error',
@@ -22,8 +21,8 @@ export const invalidBoolean: Rule = {
   severity: 'error',
   description: 'A switch whose value its parser does not accept as true or false (empty included).',
   check({ model, report }) {
-    for (const { entry, kind, value } of readEntries(model)) {
-      const info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key);
+    for (const { entry, value } of readEntries(model)) {
+      const info = keyInfoOf(model, entry);
       if (info?.type.kind !== 'bool') continue;
       const parser = info.type.parser;
       if (parser === 'uwsgi' || parser === 'truthy') continue;

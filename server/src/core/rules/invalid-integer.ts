@@ -1,9 +1,8 @@
-import { findKey } from '../catalog';
 import type { Fix, Rule, Severity } from '../diagnostics';
 import { displayValue } from '../display';
 import { setValueEdit } from '../edits';
 import { pyInt } from '../values';
-import { entryAt, keepFirstWordEdits, readEntries } from './support';
+import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
 
 export const invalidInteger: Rule = {
   id: 'invalid-integer',
@@ -12,7 +11,7 @@ export const invalidInteger: Rule = {
   check({ model, report }) {
     for (const { entry, kind, value } of readEntries(model)) {
       if (kind === 'uwsgi') continue; // uWSGI reads leading digits and ignores the rest
-      const info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key);
+      const info = keyInfoOf(model, entry);
       if (info?.type.kind !== 'int' || info.type.parser === 'atoi') continue;
       if (pyInt(value) !== undefined) continue;
       // safe_int falls back to a default instead of failing, so that is a warning.

@@ -9,7 +9,12 @@ export const loggingReference: Rule = {
     const parsed = model.parsed;
     if (!model.sections.has('loggers')) return; // gearbox configures logging only when [loggers] exists
     const mentions = nameMentions(parsed);
-    const listed = (kind: string) => new Set(mentions.filter((m) => m.kind === kind && m.entry.key === 'keys').map((m) => m.name));
+    const lists = new Map<string, Set<string>>();
+    const listed = (kind: string) => {
+      let set = lists.get(kind);
+      if (!set) lists.set(kind, (set = new Set(mentions.filter((m) => m.kind === kind && m.entry.key === 'keys').map((m) => m.name))));
+      return set;
+    };
     for (const m of mentions) {
       if (m.entry.key === 'keys') {
         if (!definitionOf(parsed, m.kind, m.name))

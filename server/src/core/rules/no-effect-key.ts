@@ -1,8 +1,6 @@
-import { findKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
 import type { Rule, Severity } from '../diagnostics';
 import { isOff } from '../values';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const noEffectKey: Rule = {
   id: 'no-effect-key',
@@ -11,7 +9,7 @@ export const noEffectKey: Rule = {
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
-      const info = findKey(sectionKind(model, entry.section.name), entry.key);
+      const info = keyInfoOf(model, entry);
       if (!info?.noEffect) continue;
       // static_files = false looks like it stops static serving; it does not, so say it louder.
       const misleading = entry.key === 'static_files' && isOff('tg', entry.value) && !isOff('tg', model.appSetting('serve_static')?.value);

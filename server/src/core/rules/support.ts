@@ -2,8 +2,9 @@
 // the reason for a warning, and how to edit uWSGI values without eating the
 // "; comment" text that uWSGI users keep after them.
 
+import { findKey } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
-import type { SectionKind } from '../catalog/types';
+import type { KeyInfo, SectionKind } from '../catalog/types';
 import type { MultiWorkerReason } from '../deployment';
 import type { TextEdit } from '../diagnostics';
 import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits';
@@ -93,17 +94,31 @@ export function keepFirstWordEdits(parsed: ParsedConfig, entry: Entry, eol: stri
 
 /** Entries whose values a program reads, with their catalog kind; skips lines PasteDeploy drops and `get` lines. */
 export function* readEntries(model: ConfigModel): Generator<{ entry: Entry; kind: SectionKind; value: string }> {
-  const droppedBy = new Map<string, Set<Entry>>();
-  for (const section of model.sections.keys()) {
-    const kind = sectionKind(model, section);
-    if (kind === 'app' || kind.startsWith('server') || kind.startsWith('filter')) droppedBy.set(section, new Set(model.context(section).dropped));
-  }
   for (const entry of model.parsed.entries) {
     if (entry.duplicateOf || entry.key.startsWith('get ')) continue;
     const section = entry.section.name;
-    if (droppedBy.get(section)?.has(entry)) continue;
+    const kind = sectionKind(model, section);
+    // PasteDeploy drops a plain key whose name [DEFAULT] also has (model.context().dropped, without building it).
+    const paste = kind === 'app' || kind.startsWith('server') || kind.startsWith('filter');
+    if (paste && !entry.key.startsWith('set ') && model.defaults.has(entry.key)) continue;
+    // Most values have no '%': they read as written, without a trip through the interpolation cache.
+    if (!entry.value.includes('%')) {
+      yield { entry, kind, value: entry.value };
+      continue;
+    }
     const got = model.get(section, entry.key);
     if (!got?.ok) continue;
-    yield { entry, kind: sectionKind(model, section), value: got.value };
+    yield { entry, kind, value: got.value };
   }
+}
+
+/** The catalog entry for a line (gunicorn names compared lower-case, as gunicorn does), computed once per model. */
+export function keyInfoOf(model: ConfigModel, entry: Entry): KeyInfo | undefined {
+  let info = model.keyInfos[entry.index] as KeyInfo | null | undefined;
+  if (info === undefined) {
+    const kind = sectionKind(model, entry.section.name);
+    info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key) ?? null;
+    model.keyInfos[entry.index] = info;
+  }
+  return info ?? undefined;
 }

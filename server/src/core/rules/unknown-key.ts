@@ -1,10 +1,10 @@
-import { CHECKED_KINDS, baseKey, exactNames, findKey } from '../catalog';
+import { CHECKED_KINDS, baseKey, exactNames } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
 import type { Fix, Rule } from '../diagnostics';
 import { renameKeyEdit } from '../edits';
 import { scanPercents } from '../interpolation';
 import { suggest } from '../similar';
-import { entryAt } from './support';
+import { entryAt, keyInfoOf } from './support';
 
 interface Data {
   line: number;
@@ -44,7 +44,7 @@ export const unknownKey: Rule = {
       const uwsgi = kind === 'uwsgi';
       if (!uwsgi && !CHECKED_KINDS.includes(kind)) continue;
       const { name, prefix } = baseKey(entry.key);
-      if (findKey(kind, name) || referenced.has(entry.key)) continue;
+      if (keyInfoOf(model, entry) || referenced.has(entry.key)) continue;
       const suggestions = suggest(name, exactNames(kind));
       // uWSGI has hundreds of options and plugins: only a near-miss of a known one is worth a word.
       if (uwsgi && suggestions.length === 0) continue;

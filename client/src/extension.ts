@@ -18,7 +18,7 @@ function listedFiles(): string[] {
 
 /** Switch a document to kallithea-ini when it is a Kallithea config opened as a plain .ini. */
 async function claim(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId === LANGUAGE_ID || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
+  if (doc.languageId === LANGUAGE_ID || doc.uri.scheme === EFFECTIVE_SCHEME) return;
   if (doc.languageId !== 'ini' && doc.languageId !== 'plaintext' && doc.languageId !== 'properties') return;
   const file = doc.uri.path;
   const listed = isListedFile(file, listedFiles());
@@ -51,10 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-    ],
+    // Any scheme, so that virtual workspaces work too (the effective view is plain 'ini').
+    documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'kallithea' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('kallithea'), nativeSnippets: true },
   };

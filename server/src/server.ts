@@ -56,6 +56,7 @@ connection.onInitialize((params) => {
   settings = normalizeSettings(init.settings ?? {});
   snippetsAsCompletions = !init.nativeSnippets;
   workspace.setListedFiles(settings.files);
+  workspace.setMaxFileSize(settings.maxFileSize);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(uriToPath).filter((p): p is string => !!p);
   return {
@@ -111,6 +112,7 @@ async function refreshSettings(): Promise<void> {
 function applySettings(next: ServerSettings): void {
   settings = next;
   workspace.setListedFiles(settings.files);
+  workspace.setMaxFileSize(settings.maxFileSize);
   revalidateAll();
 }
 
@@ -129,9 +131,25 @@ function environment(doc: TextDocument): LintEnvironment {
   return { settings: settings.deployment, peers: workspace.peers({ path, model }, settings.deployment) };
 }
 
+/** Text length over the size limit, so the file is not analysed (a notice says so). */
+function tooLarge(doc: TextDocument): boolean {
+  return doc.getText().length > settings.maxFileSize;
+}
+
+function tooLargeNotice(doc: TextDocument) {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    rule: 'file-too-large',
+    severity: 'information' as const,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `This file is ${mb(doc.getText().length)} MB, over the ${mb(settings.maxFileSize)} MB limit of Kallithea INI (setting kallithea.maxFileSize), so it is not analysed: file too large for full analysis. Kallithea configs are normally well under 100 KB.`,
+  };
+}
+
 const validator = new Validator({
   get: (uri) => documents.get(uri),
   prepare(doc) {
+    if (tooLarge(doc)) return { model: undefined, env: { settings: settings.deployment, peers: [] }, options: {}, notice: tooLargeNotice(doc) };
     if (!isKallitheaDocument(doc)) return undefined;
     const env = environment(doc);
     return { model: models.get(doc), env, options: { rules: settings.rules, env } };
@@ -177,25 +195,27 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || token.isCancellationRequested || tooLarge(doc)) return [];
   const state = validator.now(doc);
   if (!state) return [];
   return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules });
 });
 
-/** The model of an open Kallithea document, or undefined for anything else. */
+/** The model of an open Kallithea document, or undefined for anything else (or a file over the size limit). */
 function modelFor(uri: string) {
   const doc = documents.get(uri);
-  return doc && isKallitheaDocument(doc) ? models.get(doc) : undefined;
+  return doc && !tooLarge(doc) && isKallitheaDocument(doc) ? models.get(doc) : undefined;
 }
 
-connection.onHover((p) => {
+connection.onHover((p, token) => {
+  if (token.isCancellationRequested) return null;
   const model = modelFor(p.textDocument.uri);
   return model ? onHover(model, p.position) : null;
 });
-connection.onCompletion((p) => {
+connection.onCompletion((p, token) => {
+  if (token.isCancellationRequested) return [];
   const model = modelFor(p.textDocument.uri);
   return model ? onCompletion(model, p.position, snippetsAsCompletions) : [];
 });

@@ -10,9 +10,14 @@ export interface ServerSettings {
   /** Per-rule severity or 'off'. */
   rules: Record<string, RuleSetting>;
   deployment: DeploymentSettings;
+  /** Above this size (bytes) a file gets a notice instead of a full analysis. */
+  maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { files: [], rules: {}, deployment: {} };
+/** 8 MB: about 350,000 lines, hundreds of times the largest real Kallithea config. */
+export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
+
+export const DEFAULT_SETTINGS: ServerSettings = { files: [], rules: {}, deployment: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 const VALID = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -36,5 +41,6 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (Array.isArray(dep.instances)) deployment.instances = dep.instances.map(strings).filter((g) => g.length > 0);
   if (typeof obj.sharedDataDir === 'string' && obj.sharedDataDir.trim()) deployment.sharedDataDir = obj.sharedDataDir.trim();
   if (typeof obj.staticFilesPath === 'string' && obj.staticFilesPath.trim()) deployment.staticFilesPath = obj.staticFilesPath.trim();
-  return { files: strings(obj.files), rules, deployment };
+  const maxFileSize = typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 ? obj.maxFileSize : DEFAULT_MAX_FILE_SIZE;
+  return { files: strings(obj.files), rules, deployment, maxFileSize };
 }

@@ -24,7 +24,7 @@ export interface ValidatorHooks {
   /** The current document for a URI (undefined once closed). */
   get(uri: string): TextDocument | undefined;
   /** Lint options and environment for a document, or undefined when it is not a Kallithea config. */
-  prepare(doc: TextDocument): { options: LintOptions; env: LintEnvironment; model: import('./core/model').ConfigModel } | undefined;
+  prepare(doc: TextDocument): { options: LintOptions; env: LintEnvironment; model?: import('./core/model').ConfigModel; notice?: Diagnostic } | undefined;
   publish(doc: TextDocument, result: ValidationResult | undefined): void;
 }
 
@@ -71,7 +71,8 @@ export class Validator {
     if (cached && cached.version === doc.version) return cached;
     const prepared = this.hooks.prepare(doc);
     if (!prepared) return undefined;
-    const result = { version: doc.version, diagnostics: lint(prepared.model, prepared.options), env: prepared.env };
+    const diagnostics = prepared.model ? lint(prepared.model, prepared.options) : prepared.notice ? [prepared.notice] : [];
+    const result = { version: doc.version, diagnostics, env: prepared.env };
     this.results.set(doc.uri, result);
     return result;
   }
@@ -88,8 +89,14 @@ export class Validator {
       return;
     }
     const stale = () => this.hooks.get(uri)?.version !== version;
-    const diagnostics =
-      doc.lineCount > STEPPED_LINES ? await lintInSteps(prepared.model, prepared.options, pause, stale) : lint(prepared.model, prepared.options);
+    const model = prepared.model;
+    const diagnostics = !model
+      ? prepared.notice
+        ? [prepared.notice]
+        : []
+      : doc.lineCount > STEPPED_LINES
+        ? await lintInSteps(model, prepared.options, pause, stale)
+        : lint(model, prepared.options);
     if (!diagnostics || stale()) return; // a newer version is on its way and will publish
     this.lastMs.set(uri, performance.now() - started);
     const result = { version, diagnostics, env: prepared.env };

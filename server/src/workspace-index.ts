@@ -21,9 +21,15 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, Peer>();
   private readonly signatures = new Map<string, InstanceSignature>();
   private listed: string[] = [];
+  private maxFileSize = Infinity;
 
   setListedFiles(patterns: string[]): void {
     this.listed = patterns;
+  }
+
+  /** Files over this size are not read (the same limit as for open documents). */
+  setMaxFileSize(bytes: number): void {
+    this.maxFileSize = bytes;
   }
 
   /** Read every Kallithea config under the folders (asynchronously, so requests are served meanwhile). */
@@ -52,6 +58,10 @@ export class WorkspaceIndex {
   async refreshFile(file: string): Promise<void> {
     let text: string;
     try {
+      if ((await fs.promises.stat(file)).size > this.maxFileSize) {
+        this.removeFile(file);
+        return;
+      }
       text = await fs.promises.readFile(file, 'utf8');
     } catch {
       this.removeFile(file);

@@ -10,7 +10,7 @@ import type { ConfigModel } from './model';
 import { DEFAULT_SECTION, type Entry, type Section } from './parser';
 import { SECTION_READERS } from './section-docs';
 import { ALL_SNIPPETS, resolveVariables } from './snippets';
-import { skipSpace, type Position, type Range } from './text';
+import { skipSpace, skipSpaceBack, type Position, type Range } from './text';
 import { boolSpellings } from './values';
 
 export type CompletionKind = 'section' | 'key' | 'value' | 'reference' | 'snippet';
@@ -66,7 +66,9 @@ export function complete(model: ConfigModel, pos: Position, options: CompletionO
   const section = sectionAt(model, pos.line);
   const wordStart = skipSpace(lineText);
   if (before.slice(wordStart).includes('=') || before.slice(wordStart).includes(':')) return [];
-  const replace = range(pos.line, wordStart, entry ? entry.keyRange.end.character : Math.max(pos.character, lineText.trimEnd().length));
+  // The word being typed (Python's idea of whitespace decides where it starts; never an inverted range).
+  const start = Math.min(wordStart, pos.character);
+  const replace = range(pos.line, start, Math.max(start, entry ? entry.keyRange.end.character : Math.max(pos.character, skipSpaceBack(lineText))));
   const items = section ? keys(model, section, replace) : [];
   if (options.snippets) items.push(...snippets(replace, options.hex));
   return items;

@@ -7,9 +7,29 @@ import type { SectionKind } from './catalog/types';
 
 const MASK = '••••••';
 
-/** Hide the password part of URLs such as postgresql://user:password@host/db. */
+/**
+ * Hide the password part of URLs such as postgresql://user:password@host/db.
+ * A plain scan, linear in the text (a regular expression here backtracked badly on long values).
+ */
 export function maskUrlPasswords(text: string): string {
-  return text.replace(/([A-Za-z][\w+.-]*:\/\/[^:/?#@\s]*:)([^@\s/]*)@/g, (_m, head: string) => `${head}${MASK}@`);
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('://'); i >= 0; i = text.indexOf('://', from)) {
+    const start = i + 3;
+    let end = start;
+    while (end < text.length && !'/?# \t\n\r'.includes(text[end])) end++;
+    const at = text.lastIndexOf('@', end - 1);
+    const colon = at >= start ? text.indexOf(':', start) : -1;
+    if (colon >= 0 && colon < at) {
+      out += text.slice(from, colon + 1) + MASK;
+      from = at;
+    } else {
+      out += text.slice(from, end);
+      from = end;
+    }
+    if (from >= text.length) break;
+  }
+  return out + text.slice(from);
 }
 
 export function isSecretKey(kind: SectionKind, key: string): boolean {

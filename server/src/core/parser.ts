@@ -262,15 +262,36 @@ function finishEntry(entry: Entry | undefined, lineOwners: (Section | Entry | un
   parts.length = last + 1;
 }
 
+// Where each part starts inside entry.value, so that long multi-line values map offsets in O(log n).
+const partStarts = new WeakMap<Entry, number[]>();
+
 /** Map an offset inside entry.value back to a document position. */
 export function valueOffsetToPosition(entry: Entry, offset: number): { line: number; character: number } {
-  let rest = offset;
-  for (const part of entry.parts) {
-    if (rest <= part.text.length) return { line: part.line, character: part.character + rest };
-    rest -= part.text.length + 1; // the '\n' that joins parts
+  const parts = entry.parts;
+  if (parts.length === 1) {
+    const p = parts[0];
+    return { line: p.line, character: p.character + Math.min(Math.max(offset, 0), p.text.length) };
   }
-  const lastPart = entry.parts[entry.parts.length - 1];
-  return { line: lastPart.line, character: lastPart.character + lastPart.text.length };
+  let starts = partStarts.get(entry);
+  if (!starts) {
+    starts = [];
+    let at = 0;
+    for (const part of parts) {
+      starts.push(at);
+      at += part.text.length + 1; // the '\n' that joins parts
+    }
+    partStarts.set(entry, starts);
+  }
+  // The last part that starts at or before the offset.
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const part = parts[lo];
+  return { line: part.line, character: part.character + Math.min(Math.max(offset - starts[lo], 0), part.text.length) };
 }
 
 export function valueSpanRange(entry: Entry, from: number, to: number): Range {

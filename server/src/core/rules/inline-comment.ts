@@ -1,4 +1,6 @@
 import type { Rule } from '../diagnostics';
+import { sectionKind } from '../catalog/section-kind';
+import { isSecretKey } from '../display';
 import { moveToCommentLine } from '../edits';
 import { readerOfSection } from '../sections';
 
@@ -43,9 +45,11 @@ export const inlineComment: Rule = {
         const commentEnd = part.character + part.text.length;
         const valueEnd = skipSpaceBack(parsed.lines[part.line].text, commentStart, 0);
         const comment = part.text.slice(at);
+        // The text is part of the value as Python reads it, so for a secret it is not repeated.
+        const shown = isSecretKey(sectionKind(model, entry.section.name), entry.key) ? 'the text after the value' : `the text "${comment}"`;
         report({
           range: lineRange(part.line, commentStart, commentEnd),
-          message: `Python does not strip comments after a value: "${entry.key}" gets the text "${comment}" as part of its value. Move the comment to a line of its own.`,
+          message: `Python does not strip comments after a value: "${entry.key}" gets ${shown} as part of its value. Move the comment to a line of its own.`,
           data: { keyLine: entry.keyRange.start.line, line: part.line, valueEnd, commentStart, commentEnd, comment } satisfies Data,
         });
       });

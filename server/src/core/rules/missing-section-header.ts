@@ -1,6 +1,6 @@
 import type { Rule } from '../diagnostics';
 import { commentOutLines } from '../edits';
-import { lineRange, skipSpace } from '../text';
+import { lineRange, skipSpace, skipSpaceBack } from '../text';
 
 export const missingSectionHeader: Rule = {
   id: 'missing-section-header',
@@ -13,7 +13,7 @@ export const missingSectionHeader: Rule = {
     if (line === undefined) return;
     const text = parsed.lines[line].text;
     report({
-      range: lineRange(line, skipSpace(text), text.trimEnd().length),
+      range: lineRange(line, skipSpace(text), Math.max(skipSpace(text), skipSpaceBack(text))),
       message:
         'This line comes before any [section] header. Python refuses the whole file (MissingSectionHeaderError), so Kallithea does not start. Move it below a header such as [app:main], or make it a comment.',
       data: { line },

@@ -15,7 +15,7 @@ export function weakness(value: string | undefined): string | undefined {
   if (value === undefined) return 'is missing';
   const v = value.trim();
   if (v === '') return 'is empty';
-  if (PLACEHOLDERS.has(v.toLowerCase())) return `is the published placeholder "${v}"`;
+  if (PLACEHOLDERS.has(v.toLowerCase())) return 'is a published placeholder (from Kallithea\'s templates or docs)';
   if (v.length < MIN_LENGTH) return `is only ${v.length} characters long`;
   return undefined;
 }

@@ -33,13 +33,27 @@ export function leadingWhitespace(parsed: ParsedConfig, line: number): string {
   return text.slice(0, skipSpace(text));
 }
 
-/** Replace an entry's whole value (all its lines) with new text. */
+/**
+ * Replace an entry's value with new text. The first line's text is replaced; the
+ * continuation lines stay in the file as comments (as do comment lines between
+ * them), so that no text is lost. One edit, so that callers can combine it freely.
+ */
 export function setValueEdit(entry: Entry, value: string): TextEdit {
+  const first = entry.parts[0];
   // An empty value leaves no space after the delimiter; otherwise keep one.
-  const start = entry.valueRange.start;
-  const line = entry.delimiterRange.end;
-  const needsSpace = start.line === line.line && start.character === line.character && value !== '';
-  return { range: entry.valueRange, newText: (needsSpace ? ' ' : '') + value };
+  const needsSpace = first.line === entry.delimiterRange.end.line && first.character === entry.delimiterRange.end.character && value !== '';
+  const newFirst = (needsSpace ? ' ' : '') + value;
+  if (entry.parts.length === 1) return { range: lineRange(first.line, first.character, first.character + first.text.length), newText: newFirst };
+  const lines = entry.section.source;
+  const end = entry.valueRange.end;
+  let text = newFirst + lines[first.line].text.slice(first.character + first.text.length) + lines[first.line].eol;
+  const starts = new Map(entry.parts.slice(1).filter((p) => p.text !== '').map((p) => [p.line, p.character]));
+  for (let l = first.line + 1; l <= end.line; l++) {
+    const t = l === end.line ? lines[l].text.slice(0, end.character) : lines[l].text;
+    const at = starts.get(l);
+    text += (at === undefined ? t : t.slice(0, at) + '# ' + t.slice(at)) + (l === end.line ? '' : lines[l].eol);
+  }
+  return { range: { start: { line: first.line, character: first.character }, end }, newText: text };
 }
 
 /**
@@ -57,7 +71,20 @@ export function setKeyEdit(parsed: ParsedConfig, sectionName: string, key: strin
   const last = section.entries[section.entries.length - 1];
   const afterLine = last ? last.range.end.line : section.line;
   const indent = last ? leadingWhitespace(parsed, last.range.start.line) : '';
+  // A new key line would swallow an indented line that follows it as its continuation.
+  if (capturesNextLine(parsed, afterLine, indent.length)) return undefined;
   return insertLineAfter(parsed, afterLine, `${indent}${key} = ${value}`, eol);
+}
+
+/** True when the next line with content after `line` is indented deeper than `indent` (it would continue a key inserted there). */
+export function capturesNextLine(parsed: ParsedConfig, line: number, indent: number): boolean {
+  for (let l = line + 1; l < parsed.lines.length; l++) {
+    const text = parsed.lines[l].text;
+    const start = skipSpace(text);
+    if (start === text.length || text[start] === '#' || text[start] === ';') continue;
+    return start > indent;
+  }
+  return false;
 }
 
 /** Insert a whole line after `line`, also when that line is the last one and has no line break. */

@@ -49,6 +49,8 @@ export interface Section {
   lastLine: number;
   /** Set when a section of the same name was already opened ([DEFAULT] may repeat; Python merges it). */
   duplicateOf?: Section;
+  /** The file's lines (shared by all sections), for edits that must reproduce text around an entry. */
+  source: TextLine[];
 }
 
 export interface Comment {
@@ -164,6 +166,7 @@ export function parse(input: string): ParsedConfig {
         nameRange: lineRange(ln, start + 1, header),
         entries: [],
         lastLine: ln,
+        source: lines,
       };
       const earlier = sectionsByName.get(name);
       if (earlier) section.duplicateOf = earlier;

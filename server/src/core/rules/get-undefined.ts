@@ -28,7 +28,8 @@ export const getUndefined: Rule = {
     const entry = entryAt(model, line);
     if (!entry) return [];
     const fixes: Fix[] = suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [setValueEdit(entry, s)] }));
-    const define = setKeyEdit(model.parsed, 'DEFAULT', name, '', eol);
+    // Only a plain name can become a key.
+    const define = /^[^\s=:\[\]#;%]+$/.test(name) ? setKeyEdit(model.parsed, 'DEFAULT', name, '', eol) : undefined;
     if (define) fixes.push({ title: `Define an empty "${name}" in [DEFAULT]`, edits: [define], preferred: suggestions.length === 0 });
     return fixes;
   },

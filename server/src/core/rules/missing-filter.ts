@@ -49,7 +49,8 @@ export const missingFilter: Rule = {
       return [{ title: `Uncomment the [filter:${name}] section`, edits, preferred: true }];
     }
     const header = sectionHeader(model.parsed, app);
-    if (!header) return [];
+    // Only a plain name can become a section header.
+    if (!header || !/^[^\s\[\]]+$/.test(name)) return [];
     const block = [`[filter:${name}]`, 'use = egg:PasteDeploy#prefix', 'prefix = /', 'translate_forwarded_server = false', ''].join(eol);
     return [{ title: `Add a [filter:${name}] proxy-prefix section`, edits: [insertLineBefore(model.parsed, header.line, block, eol)], preferred: true }];
   },

@@ -20,7 +20,8 @@ export const missingRequiredKey: Rule = {
     const app = model.appSection();
     if (!app) return;
     for (const req of REQUIRED) {
-      if (req.section === 'app' ? model.appSetting(req.key)?.value !== undefined : model.sections.get('alembic')?.has(req.key)) continue;
+      // Present counts, even when its value is broken (other rules report that).
+      if (req.section === 'app' ? model.appSetting(req.key) !== undefined : model.sections.get('alembic')?.has(req.key)) continue;
       const target = req.section === 'app' ? app : 'alembic';
       const header = sectionHeader(model.parsed, target) ?? sectionHeader(model.parsed, app)!;
       report({

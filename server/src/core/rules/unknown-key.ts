@@ -45,7 +45,9 @@ export const unknownKey: Rule = {
       if (!uwsgi && !CHECKED_KINDS.includes(kind)) continue;
       const { name, prefix } = baseKey(entry.key);
       if (keyInfoOf(model, entry) || referenced.has(entry.key)) continue;
-      const suggestions = suggest(name, exactNames(kind));
+      // Never suggest a key the section already has: renaming to it would repeat it.
+      const present = entry.section.entries.map((e) => baseKey(e.key).name);
+      const suggestions = suggest(name, exactNames(kind).filter((n) => !present.includes(n)));
       // uWSGI has hundreds of options and plugins: only a near-miss of a known one is worth a word.
       if (uwsgi && suggestions.length === 0) continue;
       const reader = READER[kind] ?? 'Python\'s logging module';

@@ -22,7 +22,8 @@ export const unknownServerKey: Rule = {
       // gunicorn lower-cases the names it receives; waitress compares them as written.
       const name = gunicorn ? entry.key.toLowerCase() : entry.key;
       if (findKey(server.kind, name)) continue;
-      const suggestions = suggest(name, exactNames(server.kind));
+      const present = [...(model.sections.get(server.section)?.keys() ?? [])];
+      const suggestions = suggest(name, exactNames(server.kind).filter((n) => !present.includes(n)));
       const failure = gunicorn ? '"No configuration setting for" error' : '"Unknown adjustment" error';
       report({
         range: entry.keyRange,

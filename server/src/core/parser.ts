@@ -66,6 +66,8 @@ export interface InvalidLine {
   line: number;
   range: Range;
   reason: InvalidReason;
+  /** For an empty key: the section already had one (Python stores '' as a key, so a second is a repeated key). */
+  repeated?: boolean;
 }
 
 export const enum LineKind {
@@ -113,6 +115,7 @@ export function parse(input: string): ParsedConfig {
   // Python's bookkeeping: which names were added during this read (strict mode).
   const sectionsByName = new Map<string, Section>();
   const keysBySection = new Map<string, Map<string, Entry>>();
+  const emptyKeySections = new Set<string>();
 
   let current: Section | undefined;
   let currentKeys: Map<string, Entry> | undefined;
@@ -202,10 +205,12 @@ export function parse(input: string): ParsedConfig {
     const keyEnd = skipSpaceBack(s, delim, start);
     if (keyEnd === start) {
       // Python records the error but still stores the value under the empty key
-      // and keeps no continuation for it; we only report it.
+      // (so a second one in the section is a repeated key) and keeps no continuation for it.
       lineKinds[ln] = LineKind.Invalid;
       lineOwners[ln] = current;
-      invalidLines.push({ line: ln, range: lineRange(ln, start, end), reason: 'empty-key' });
+      const repeated = emptyKeySections.has(current.name);
+      emptyKeySections.add(current.name);
+      invalidLines.push({ line: ln, range: lineRange(ln, start, end), reason: 'empty-key', repeated });
       continue;
     }
     const valueStart = Math.min(skipSpace(s, delim + 1), end);

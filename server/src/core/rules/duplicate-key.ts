@@ -7,6 +7,13 @@ export const duplicateKey: Rule = {
   severity: 'error',
   description: 'A key appears twice in one section; Python\'s strict parser refuses the file.',
   check({ model, report }) {
+    for (const invalid of model.parsed.invalidLines) {
+      if (!invalid.repeated) continue;
+      report({
+        range: invalid.range,
+        message: 'A second line in this section with no key before its "=" or ":": Python stores both under an empty key and refuses the file (DuplicateOptionError). Give the lines their key names or make them comments.',
+      });
+    }
     for (const entry of model.parsed.entries) {
       const first = entry.duplicateOf;
       if (!first) continue;
@@ -20,6 +27,7 @@ export const duplicateKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
+    if (!diagnostic.data) return []; // a repeated empty key: which line is meant needs a person
     const { line, firstLine } = diagnostic.data as { line: number; firstLine: number };
     const entry = model.parsed.lineOwners[line] as Entry | undefined;
     const first = model.parsed.lineOwners[firstLine] as Entry | undefined;

@@ -263,5 +263,11 @@ connection.onExecuteCommand((p) => {
   return null;
 });
 
+/** For tests and troubleshooting: memory in use (after a garbage collection when node runs with --expose-gc). */
+connection.onRequest('kallithea/memoryUsage', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+});
+
 documents.listen(connection);
 connection.listen();

@@ -25,8 +25,9 @@ export class LspClient {
   /** Answers the server's workspace/configuration requests with this object's `kallithea` value. */
   settings: Record<string, unknown> = {};
 
-  constructor(args: string[] = ['--stdio']) {
-    this.proc = spawn(process.execPath, [path.join(DIST, 'server.js'), ...args], { stdio: 'pipe' });
+  constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
+    // --expose-gc lets tests ask for the memory in use after a collection (kallithea/memoryUsage).
+    this.proc = spawn(process.execPath, ['--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

@@ -5,6 +5,7 @@ const readByPythonCached = (section: { name: string }) => {
   const r = readerOfSection(section);
   return r !== 'uwsgi' && r !== 'unknown';
 };
+import { capturesNextLine } from '../edits';
 import { lineRange } from '../text';
 
 // A continuation line that reads like "name = value". URLs ("http://...") are
@@ -30,8 +31,30 @@ export const indentedKey: Rule = {
       }
     }
   },
-  fix(_ctx, diagnostic) {
-    const { line, indent } = diagnostic.data as { line: number; indent: number };
-    return [{ title: 'Remove the indentation', edits: [{ range: lineRange(line, 0, indent), newText: '' }], preferred: true }];
+  fix({ model }, diagnostic) {
+    const { line } = diagnostic.data as { line: number; indent: number };
+    const owner = model.parsed.lineOwners[line];
+    if (!owner || !('key' in owner)) return [];
+    // Dedent this line and the key-like continuation lines right after it, as one block.
+    const parts = owner.parts.filter((p) => p.line >= line && p.text !== '');
+    const run = [];
+    for (const part of parts) {
+      const m = LOOKS_LIKE_KEY.exec(part.text);
+      if (!m) break;
+      run.push({ part, key: m[1].trim() });
+    }
+    const existing = new Set(owner.section.entries.map((e) => e.key));
+    const keys = run.map((r) => r.key);
+    // Never when a dedented line would repeat a key, or when a line after the block would then continue it.
+    if (keys.some((k, i) => existing.has(k) || keys.indexOf(k) !== i)) return [];
+    const lastLine = run[run.length - 1].part.line;
+    if (capturesNextLine(model.parsed, lastLine, 0)) return [];
+    return [
+      {
+        title: run.length > 1 ? `Remove the indentation of these ${run.length} lines` : 'Remove the indentation',
+        edits: run.map((r) => ({ range: lineRange(r.part.line, 0, r.part.character), newText: '' })),
+        preferred: true,
+      },
+    ];
   },
 };

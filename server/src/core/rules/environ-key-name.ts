@@ -22,13 +22,14 @@ export const environKeyName: Rule = {
       report({
         range: s.entry.valueRange,
         message: `"${s.value.trim()}" is not a key of the WSGI environment, so ${key === 'remote_addr_variable' ? 'every client IP becomes 0.0.0.0 (IP restrictions and the audit log stop working)' : 'the scheme is never corrected'}. The server stores headers as HTTP_ plus the name in capitals with underscores: use ${fixed}.`,
-        data: { line: s.entry.keyRange.start.line, fixed },
+        // Only offer a conversion that gives a valid environ key (not for multi-line or odd text).
+        data: { line: s.entry.keyRange.start.line, fixed: ENVIRON_KEY.test(fixed) ? fixed : undefined },
       });
     }
   },
   fix({ model }, diagnostic) {
-    const { line, fixed } = diagnostic.data as { line: number; fixed: string };
+    const { line, fixed } = diagnostic.data as { line: number; fixed?: string };
     const entry = entryAt(model, line);
-    return entry ? [{ title: `Use ${fixed}`, edits: [setValueEdit(entry, fixed)], preferred: true, safe: true }] : [];
+    return entry && fixed ? [{ title: `Use ${fixed}`, edits: [setValueEdit(entry, fixed)], preferred: true, safe: true }] : [];
   },
 };

@@ -39,7 +39,8 @@ export const undefinedReference: Rule = {
       edits: [{ range: diagnostic.range, newText: `%(${s})s` }],
       preferred: i === 0,
     }));
-    fixes.push({
+    // A name that holds another "%(" is not one reference; escaping it would only reveal the next.
+    if (!data.name.includes('%(')) fixes.push({
       title: `Make it literal text ("%%(${data.name})s")`,
       edits: [{ range: { start: diagnostic.range.start, end: diagnostic.range.start }, newText: '%' }],
     });

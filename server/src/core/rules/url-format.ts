@@ -25,6 +25,7 @@ export const urlFormat: Rule = {
   fix({ model }, diagnostic) {
     const { line, value } = diagnostic.data as { line: number; value: string };
     const entry = entryAt(model, line);
-    return entry ? [{ title: `Use ${value}`, edits: [setValueEdit(entry, value)], preferred: true }] : [];
+    // Only a one-line value is a URL to repair.
+    return entry && !value.includes('\n') ? [{ title: `Use ${value}`, edits: [setValueEdit(entry, value)], preferred: true }] : [];
   },
 };

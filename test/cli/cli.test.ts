@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { python } from '../helpers/core';
+import { CLEAN_APP, python } from '../helpers/core';
 import { corpusFiles, CORPUS, DIST, EXAMPLES, FIXTURES } from '../helpers/paths';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -24,22 +24,9 @@ function tempCopy(name: string, text: string): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A complete, clean config (7 lines); tests add the lines they are about after it. */
-const BASE = [
-  '[alembic]',
-  'script_location = kallithea:alembic',
-  '[app:main]',
-  'use = egg:kallithea',
-  'cache_dir = /srv/d',
-  'index_dir = /srv/d/index',
-  'cut_off_limit = 256000',
-  'commit_parse_limit = 25',
-  'app_instance_uuid = 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
-  'session.secret = 0123456789abcdef0123456789abcdef',
-  'sqlalchemy.url = postgresql://k@db.internal/k',
-  '',
-].join('\n');
-const BASE_LINES = 11;
+/** A complete, clean config; tests add the lines they are about after it. */
+const BASE = CLEAN_APP.join('\n') + '\n';
+const BASE_LINES = CLEAN_APP.length;
 const LOADS_WITH_WARNINGS = BASE + 'git_path = git ; the default\n';
 
 describe('CLI', () => {

@@ -48,9 +48,8 @@ export function matchesFilePattern(path: string, pattern: string): boolean {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  // A pattern without a slash matches the file name in any folder.
-  const anchored = pat.includes('/') ? new RegExp(`(^|/)${re}$`) : new RegExp(`(^|/)${re}$`);
-  return anchored.test(normalized);
+  // Anchored at a folder boundary: a bare name matches that file in any folder.
+  return new RegExp(`(^|/)${re}$`).test(normalized);
 }
 
 export function isListedFile(path: string, patterns: readonly string[]): boolean {

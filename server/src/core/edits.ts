@@ -24,10 +24,6 @@ export function insertLineBefore(parsed: ParsedConfig, line: number, text: strin
   return { range: lineRange(line, 0, 0), newText: text + eol };
 }
 
-export function replaceRange(range: TextEdit['range'], newText: string): TextEdit {
-  return { range, newText };
-}
-
 export function leadingWhitespace(parsed: ParsedConfig, line: number): string {
   const text = parsed.lines[line].text;
   return text.slice(0, skipSpace(text));

@@ -6,7 +6,7 @@
 // lazily and cached, so a model is cheap to build on every keystroke.
 
 import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
-import { DEFAULT_SECTION, parse, type Entry, type ParsedConfig, type Section } from './parser';
+import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from './parser';
 import { pyStrip } from './text';
 
 export interface ModelOptions {
@@ -211,10 +211,6 @@ export class ConfigModel {
     const app = this.appSection();
     return app ? this.context(app).effective(name) : this.globalDefaults().get(name);
   }
-}
-
-export function buildModel(text: string, options: ModelOptions = {}): ConfigModel {
-  return new ConfigModel(parse(text), options);
 }
 
 function dirname(path: string): string {

@@ -5,7 +5,7 @@
 // It never throws: where Python would stop, it records the fact and reads on, so
 // that every problem in the file can be reported at once.
 
-import { isPySpace, pyStrip, skipSpace, skipSpaceBack, splitLines, lineRange, range, type Range, type TextLine } from './text';
+import { skipSpace, skipSpaceBack, splitLines, lineRange, range, type Range, type TextLine } from './text';
 
 export type Delimiter = '=' | ':';
 
@@ -307,10 +307,3 @@ export function valueSpanRange(entry: Entry, from: number, to: number): Range {
   const b = valueOffsetToPosition(entry, to);
   return range(a.line, a.character, b.line, b.character);
 }
-
-/** True when a (stripped) line's first character would make it a comment. */
-export function isCommentStart(code: number): boolean {
-  return code === 0x23 || code === 0x3b;
-}
-
-export { isPySpace, pyStrip };

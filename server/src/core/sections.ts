@@ -66,6 +66,12 @@ export function readerOfSection(section: { name: string }): SectionReader {
   return r;
 }
 
+/** readByPython() for a section object, remembered. */
+export function readByPythonSection(section: { name: string }): boolean {
+  const r = readerOfSection(section);
+  return r !== 'uwsgi' && r !== 'unknown';
+}
+
 /** Entries whose values Python interpolates when Kallithea, its servers or its logging load the file. */
 export function* interpolatedEntries<E extends { section: { name: string }; key: string }>(entries: E[]): Generator<E> {
   for (const entry of entries) {

@@ -61,11 +61,6 @@ export function pyStrip(s: string): string {
   return s.slice(start, skipSpaceBack(s, s.length, start));
 }
 
-/** Python's str.rstrip(). */
-export function pyRstrip(s: string): string {
-  return s.slice(0, skipSpaceBack(s));
-}
-
 /** Split text into lines the way Python's text-mode file reading does. */
 export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];

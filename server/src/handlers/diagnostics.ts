@@ -8,9 +8,6 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, type Diagnostic, type Severity } from '../core/diagnostics';
-import { lint } from '../core/lint';
-import type { ModelCache } from '../documents';
-import type { ServerSettings } from '../settings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -39,10 +36,6 @@ export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
     tags: d.tags?.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
     data: { rule: d.rule, data: d.data } satisfies DiagnosticData,
   };
-}
-
-export function computeDiagnostics(doc: TextDocument, models: ModelCache, settings: ServerSettings): Diagnostic[] {
-  return lint(models.get(doc), { rules: settings.rules });
 }
 
 export function publish(connection: Connection, doc: TextDocument, diagnostics: Diagnostic[]): void {

@@ -1,10 +1,5 @@
 import type { Rule } from '../diagnostics';
-import { readerOfSection } from '../sections';
-
-const readByPythonCached = (section: { name: string }) => {
-  const r = readerOfSection(section);
-  return r !== 'uwsgi' && r !== 'unknown';
-};
+import { readByPythonSection } from '../sections';
 import { capturesNextLine } from '../edits';
 import { lineRange } from '../text';
 
@@ -18,7 +13,7 @@ export const indentedKey: Rule = {
   description: 'An indented "key = value" line continues the value above it instead of setting a key.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      if (!readByPythonCached(entry.section)) continue;
+      if (!readByPythonSection(entry.section)) continue;
       for (let i = 1; i < entry.parts.length; i++) {
         const part = entry.parts[i];
         const m = LOOKS_LIKE_KEY.exec(part.text);

@@ -2,12 +2,7 @@ import type { Rule } from '../diagnostics';
 import { sectionKind } from '../catalog/section-kind';
 import { isSecretKey } from '../display';
 import { moveToCommentLine } from '../edits';
-import { readerOfSection } from '../sections';
-
-const readByPythonCached = (section: { name: string }) => {
-  const r = readerOfSection(section);
-  return r !== 'uwsgi' && r !== 'unknown';
-};
+import { readByPythonSection } from '../sections';
 import { isPySpace, lineRange, skipSpaceBack } from '../text';
 
 interface Data {
@@ -37,7 +32,7 @@ export const inlineComment: Rule = {
   check({ model, report }) {
     const parsed = model.parsed;
     for (const entry of parsed.entries) {
-      if (!readByPythonCached(entry.section)) continue;
+      if (!readByPythonSection(entry.section)) continue;
       entry.parts.forEach((part, index) => {
         const at = inlineCommentIndex(part.text, index === 0);
         if (at < 0) return;

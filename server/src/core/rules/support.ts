@@ -68,10 +68,6 @@ export function insertAfterEntry(parsed: ParsedConfig, entry: Entry, key: string
   return insertLineAfter(parsed, entry.range.end.line, `${indent}${key} = ${value}`, eol);
 }
 
-export function lineOf(entry: Entry): number {
-  return entry.keyRange.start.line;
-}
-
 /** Find the entry a diagnostic's data points at (by its key line), as the model sees it now. */
 export function entryAt(model: ConfigModel, line: number): Entry | undefined {
   const owner = model.parsed.lineOwners[line];

@@ -42,6 +42,8 @@ const workspace = new WorkspaceIndex();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let canWatchFiles = false;
+/** The client previews edits marked "needs confirmation" (LSP change annotations, e.g. VS Code's refactor preview). */
+let canAnnotateChanges = false;
 let folders: string[] = [];
 /** VS Code contributes the snippets itself; other editors get them as completion items. */
 let snippetsAsCompletions = true;
@@ -52,6 +54,8 @@ export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticCo
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  canAnnotateChanges = !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport;
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; nativeSnippets?: boolean };
   settings = normalizeSettings(init.settings ?? {});
   snippetsAsCompletions = !init.nativeSnippets;
@@ -200,7 +204,7 @@ connection.onCodeAction((params, token) => {
   if (!doc || token.isCancellationRequested || tooLarge(doc)) return [];
   const state = validator.now(doc);
   if (!state) return [];
-  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules });
+  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules, annotateChanges: canAnnotateChanges });
 });
 
 /** The model of an open Kallithea document, or undefined for anything else (or a file over the size limit). */

@@ -111,12 +111,42 @@ describe('CLI', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), fixed);
   });
 
+  test('--upgrade rewrites old configs for 0.7 (CRLF kept), lists the changes, and a second run changes nothing', () => {
+    const original = fs.readFileSync(path.join(FIXTURES, 'generations', 'kallithea-0.2.ini'), 'utf8').replace(/\n/g, '\r\n');
+    const file = tempCopy('production.ini', original);
+    const before = cli(['--format', 'json', file]);
+    const legacy = JSON.parse(before.stdout)[0].diagnostics.find((d: { rule: string }) => d.rule === 'legacy-config');
+    assert.ok(legacy.related.length > 20, 'the gathered findings travel in the JSON output');
+    const r = cli(['--upgrade', '--format', 'json', file]);
+    assert.match(r.stderr, /upgraded .*production\.ini to Kallithea 0\.7 \(\d+ changes\):\n {2}commented out pdebug \(line 8\)/);
+    assert.match(r.stderr, /renamed sqlalchemy\.db1\.url to sqlalchemy\.url \(line 67\)/);
+    const left = JSON.parse(r.stdout)[0].diagnostics.map((d: { rule: string }) => d.rule);
+    assert.ok(!left.includes('legacy-config') && !left.includes('deprecated-key'), left.join());
+    // What is true in every release is still reported after the upgrade.
+    for (const rule of ['threaded-worker', 'weak-secret', 'mysql-charset']) assert.ok(left.includes(rule), rule);
+    const upgraded = fs.readFileSync(file, 'utf8');
+    assert.equal(upgraded.replace(/\r\n/g, '').includes('\n'), false, 'every line keeps CRLF');
+    assert.equal(python(upgraded).readError, null);
+    assert.equal(python(upgraded).raw!['app:main']['sqlalchemy.url'], 'mysql://kallithea:pw@db.example.org/kallithea');
+    const again = cli(['--upgrade', file]);
+    assert.equal(again.stderr, '');
+    assert.equal(fs.readFileSync(file, 'utf8'), upgraded);
+  });
+
+  test('RhodeCode configs are found in folders, as legacy configs', () => {
+    const dir = path.dirname(tempCopy('rhodecode.ini', fs.readFileSync(path.join(FIXTURES, 'generations', 'rhodecode-1.x.ini'), 'utf8')));
+    const r = cli(['--format', 'json', dir]);
+    const [report] = JSON.parse(r.stdout);
+    assert.match(report.file, /rhodecode\.ini$/);
+    assert.ok(report.diagnostics.some((d: { rule: string; message: string }) => d.rule === 'legacy-config' && d.message.includes('RhodeCode 1.x/2.x')));
+  });
+
   test('the examples show what the extension reports', () => {
     const r = cli(['--format', 'json', EXAMPLES]);
     const rules = JSON.parse(r.stdout).flatMap((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule));
     for (const rule of ['inline-comment', 'bad-percent', 'undefined-reference', 'duplicate-key', 'indented-key']) assert.ok(rules.includes(rule), rule);
     // Every security and startup-correctness rule shows at least once.
-    const security = ['debug-enabled', 'weak-secret', 'cookie-session-no-validate-key', 'error-email-incomplete', 'prefix-trusts-forwarded', 'logging-here-interpolation', 'environ-key-name', 'forwarded-without-proxy', 'session-not-secure', 'smtp-plaintext-credentials', 'smtp-mode-port', 'missing-required-key', 'ignore-alembic-revision', 'issue-tracker-incomplete', 'url-format', 'ssh-config', 'uwsgi-python-interpolation', 'uwsgi-hook-interpreter', 'db-setting-in-ini', 'auth-ret-code', 'i18n-lang', 'archive-cache-growth'];
+    const security = ['debug-enabled', 'weak-secret', 'cookie-session-no-validate-key', 'error-email-incomplete', 'prefix-trusts-forwarded', 'logging-here-interpolation', 'environ-key-name', 'forwarded-without-proxy', 'session-not-secure', 'smtp-plaintext-credentials', 'smtp-mode-port', 'missing-required-key', 'ignore-alembic-revision', 'issue-tracker-incomplete', 'url-format', 'ssh-config', 'uwsgi-python-interpolation', 'uwsgi-hook-interpreter', 'db-setting-in-ini', 'auth-ret-code', 'i18n-lang'];
     assert.deepEqual(security.filter((r) => !rules.includes(r)), []);
   });
 

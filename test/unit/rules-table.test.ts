@@ -103,7 +103,6 @@ const ROWS: Record<string, Row> = {
   'db-setting-in-ini': { bad: lines(...APP, 'title = Our code'), good: lines(...APP) },
   'auth-ret-code': { bad: lines(...APP, 'auth_ret_code = 401'), good: lines(...APP, 'auth_ret_code = 403') },
   'i18n-lang': { bad: lines(...APP, 'i18n.lang = de_DE'), good: lines(...APP, 'i18n.lang = de') },
-  'archive-cache-growth': { bad: lines(...APP, 'archive_cache_dir = /srv/data/tar'), good: lines(...APP), noFixExpected: true },
   'invalid-boolean': { bad: lines(...APP, 'use_celery = no way'), good: lines(...APP, 'use_celery = no') },
   'invalid-integer': { bad: lines(...APP, 'commit_parse_limit = 25 per pass'), good: lines(...APP, 'commit_parse_limit = 25') },
   'default-shadowed': { bad: lines('[DEFAULT]', 'git_path = git', ...APP, 'git_path = /opt/git'), good: lines('[DEFAULT]', 'git_path = git', ...APP, 'set git_path = /opt/git') },
@@ -116,6 +115,10 @@ const ROWS: Record<string, Row> = {
   },
   'no-effect-key': { bad: lines(...APP, 'full_stack = true'), good: lines(...APP) },
   'deprecated-key': { bad: lines(...APP, 'sqlalchemy.db1.url = postgresql://k@db/k'), good: lines(...APP) },
+  'legacy-config': {
+    bad: lines('[app:main]', 'use = egg:rhodecode', 'cache_dir = /srv/data', 'index_dir = /srv/data/index', 'sqlalchemy.db1.url = postgresql://k@db.internal/k', 'lang = en'),
+    good: lines(...APP, 'lang = en'),
+  },
   'unknown-key': { bad: lines(...APP, 'commit_parse_limt = 25'), good: lines(...APP, 'commit_parse_limit = 25') },
   'unused-suppression': { bad: lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'commit_parse_limit = 25'), good: lines(...APP, '# kallithea-ini: disable-next-line unknown-key', 'commit_parse_limt = 25') },
 };

@@ -99,15 +99,15 @@ describe('missing-filter', () => {
 });
 
 describe('no-effect-key, deprecated-key and unknown-key', () => {
-  test('dead keys are information (static_files = false a warning, since it misleads)', () => {
+  test('dead keys are faded hints (static_files = false a warning, since it misleads)', () => {
     const text = lines(...APP, 'full_stack = true', 'static_files = false', 'logview.sqlalchemy = #faa');
     const ds = only(text, 'no-effect-key');
     assert.deepEqual(
       ds.map((d) => [d.range.start.line, d.severity]),
       [
-        [4, 'information'],
+        [4, 'hint'],
         [5, 'warning'],
-        [6, 'information'],
+        [6, 'hint'],
       ],
     );
     assert.deepEqual(ds[0].tags, ['unnecessary']);

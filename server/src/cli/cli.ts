@@ -1,12 +1,12 @@
 // kallithea-ini-lint: the same checks as the editor, from a terminal or CI.
-//   node dist/cli.js [--format text|json|sarif] [--fix] PATH...
+//   node dist/cli.js [--format text|json|sarif] [--fix] [--upgrade] PATH...
 // Exit status: 1 when an error-severity problem is found, 2 on bad usage or an
 // unreadable file, 0 otherwise.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
-import { fixAll } from '../core/fixes';
+import { fixAll, upgradeText } from '../core/fixes';
 import type { DeploymentSettings, LintEnvironment, Peer } from '../core/deployment';
 import { lint, type RuleSetting } from '../core/lint';
 import { findPeers } from '../core/workspace';
@@ -18,13 +18,17 @@ import { toJson, toSarif, toText, type FileReport } from './format';
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif] [--fix] PATH...
+const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif] [--fix] [--upgrade] PATH...
 
 Checks Kallithea .ini files (PATH may be a file, or a folder searched for files
-whose [app:main] says "use = egg:kallithea").
+whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs).
 
   --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --fix            apply every safe fix to the files, then report what is left
+  --upgrade        rewrite configs from older releases (RhodeCode, Kallithea 0.1
+                   to 0.6) for Kallithea 0.7: rename what 0.7 renamed, comment out
+                   what it does not read, add what it needs; the changes are
+                   listed on standard error, then what is left is reported
   --rule ID=LEVEL  set a rule's severity: error, warning, information, hint or off
   --worker-processes N
                    worker processes started outside the files (e.g. mod_wsgi)
@@ -50,6 +54,7 @@ export interface CliIo {
 interface Options {
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
+  upgrade: boolean;
   color: boolean;
   paths: string[];
   rules: Record<string, RuleSetting>;
@@ -61,7 +66,7 @@ const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 class UsageError extends Error {}
 
 function parseArgs(argv: string[], io: CliIo): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', fix: false, color: io.isTty && !io.env.NO_COLOR, paths: [], rules: {}, deployment: {} };
+  const opts: Options = { format: 'text', fix: false, upgrade: false, color: io.isTty && !io.env.NO_COLOR, paths: [], rules: {}, deployment: {} };
   const valueOf = (arg: string, i: number): [string, number] => {
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq > 0) return [arg.slice(eq + 1), i];
@@ -104,6 +109,7 @@ function parseArgs(argv: string[], io: CliIo): Options | 'help' | 'version' {
     if (arg === '-h' || arg === '--help') return 'help';
     if (arg === '-v' || arg === '--version') return 'version';
     if (arg === '--fix') opts.fix = true;
+    else if (arg === '--upgrade') opts.upgrade = true;
     else if (arg === '--no-color') opts.color = false;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
@@ -156,7 +162,7 @@ export function run(argv: string[], io: CliIo): number {
     }
     if (stat.isDirectory()) {
       const found = findConfigs(p);
-      if (found.length === 0) io.stderr(`kallithea-ini-lint: no Kallithea config (an .ini whose app section says "use = egg:kallithea") in ${p}\n`);
+      if (found.length === 0) io.stderr(`kallithea-ini-lint: no Kallithea config (an .ini whose app section says "use = egg:kallithea" or "egg:rhodecode") in ${p}\n`);
       files.push(...found);
     } else files.push(p);
   }
@@ -177,6 +183,16 @@ export function run(argv: string[], io: CliIo): number {
     const all: Peer[] = inputs.map((i) => ({ path: path.resolve(i.file), model: new ConfigModel(parse(i.text), { filePath: path.resolve(i.file) }) }));
     return (index: number): LintEnvironment => ({ settings: opts.deployment, peers: findPeers(all[index], all, opts.deployment) });
   };
+  if (opts.upgrade) {
+    for (const input of inputs) {
+      if (!input.validUtf8) continue;
+      const upgraded = upgradeText(input.text, { filePath: path.resolve(input.file) });
+      if (upgraded.text === input.text) continue;
+      fs.writeFileSync(input.file, upgraded.text, 'utf8');
+      input.text = upgraded.text;
+      io.stderr(`kallithea-ini-lint: upgraded ${input.file} to Kallithea 0.7 (${upgraded.changes.length} changes):\n${upgraded.changes.map((c) => `  ${c}\n`).join('')}`);
+    }
+  }
   if (opts.fix) {
     const envFor = peersOf();
     inputs.forEach((input, index) => {

@@ -17,7 +17,11 @@ export interface JsonDiagnostic {
   endLine: number;
   endColumn: number;
   message: string;
+  /** Other places the finding is about (legacy-config lists the findings it gathers here). */
+  related?: { line: number; column: number; message: string }[];
 }
+
+const oneBased = (r: Diagnostic['range']) => ({ line: r.start.line + 1, column: r.start.character + 1 });
 
 export function toJson(reports: FileReport[]): { file: string; diagnostics: JsonDiagnostic[] }[] {
   return reports.map((r) => ({
@@ -30,6 +34,7 @@ export function toJson(reports: FileReport[]): { file: string; diagnostics: Json
       endLine: d.range.end.line + 1,
       endColumn: d.range.end.character + 1,
       message: d.message,
+      ...(d.related?.length ? { related: d.related.map((x) => ({ ...oneBased(x.range), message: x.message })) } : {}),
     })),
   }));
 }
@@ -48,6 +53,8 @@ export function toText(reports: FileReport[], color: boolean): string {
       counts[d.severity]++;
       const where = paint(BOLD, `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`);
       lines.push(`${where}: ${paint(COLORS[d.severity], d.severity)}: ${d.message} ${paint(DIM, `[${d.rule}]`)}`);
+      // Notes under the finding, as compilers print them.
+      for (const x of d.related ?? []) lines.push(`  ${paint(DIM, `${r.file}:${x.range.start.line + 1}:${x.range.start.character + 1}: note:`)} ${x.message}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -94,23 +101,21 @@ export function toSarif(reports: FileReport[], version: string, cwd = process.cw
             ruleIndex: index.get(d.rule),
             level: SARIF_LEVEL[d.severity],
             message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: toSarifUri(r.file, cwd), uriBaseId: '%SRCROOT%' },
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
+            locations: [{ physicalLocation: sarifLocation(toSarifUri(r.file, cwd), d.range) }],
+            ...(d.related?.length
+              ? { relatedLocations: d.related.map((x, id) => ({ id, message: { text: x.message }, physicalLocation: sarifLocation(toSarifUri(r.file, cwd), x.range) })) }
+              : {}),
           })),
         ),
       },
     ],
+  };
+}
+
+function sarifLocation(uri: string, range: Diagnostic['range']) {
+  return {
+    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
   };
 }
 

@@ -3,6 +3,7 @@
 // entry points, %(name)s references in scope, and the snippets.
 
 import { baseKey, findKey, keysFor } from './catalog';
+import { spellingsOf } from './app-options';
 import { sectionKind } from './catalog/section-kind';
 import type { KeyInfo, SectionKind } from './catalog/types';
 import { code, prose } from './markdown';
@@ -180,6 +181,8 @@ function keys(model: ConfigModel, section: Section, replace: Range): CompletionI
   const items: CompletionItem[] = [];
   for (const info of keysFor(kind)) {
     if (info.pattern || present.has(info.name) || info.deprecated || info.noEffect || info.fromDatabase) continue;
+    // beaker.session.secret already sets session.secret: offering it again would make two lines for one option.
+    if (spellingsOf(info.name)?.some((name) => present.has(name))) continue;
     if (info.name === 'here' || info.name === '__file__') continue;
     const first = info.description.split(/(?<=\.)\s/)[0];
     const value = info.recommended ?? (info.type.kind === 'bool' ? 'false' : '');

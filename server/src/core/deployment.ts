@@ -54,6 +54,14 @@ export interface ServerInfo {
   value(key: string): string | undefined;
 }
 
+export interface BrokerInfo {
+  /** The key that names it: celery.broker_url, broker.url, broker.host... */
+  key: string;
+  /** Lower-case host name ('' when the URL has none). */
+  host: string;
+  entry: Entry;
+}
+
 export interface Deployment {
   server?: ServerInfo;
   uwsgi?: Map<string, Entry>;
@@ -62,6 +70,8 @@ export interface Deployment {
   behindProxy?: ProxyEvidence;
   database?: { url: string; scheme: string; setting: Setting };
   useCelery: boolean;
+  /** The Celery broker the file names, under any generation's key. */
+  broker?: BrokerInfo;
   /** host:port the site binds, when the file says. */
   bind?: string;
 }
@@ -110,7 +120,8 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
   if (!multiWorker && setting !== undefined && setting > 1) multiWorker = { kind: 'setting', count: setting };
   if (!multiWorker && env.peers.length > 0) multiWorker = { kind: 'instances', peers: env.peers };
 
-  const dbSetting = model.appSetting('sqlalchemy.url');
+  // Releases before 0.4 named the database sqlalchemy.db1.url.
+  const dbSetting = model.appSetting('sqlalchemy.url') ?? model.appSetting('sqlalchemy.db1.url');
   const database =
     dbSetting?.value !== undefined ? { url: dbSetting.value, scheme: dbScheme(dbSetting.value), setting: dbSetting } : undefined;
 
@@ -121,8 +132,32 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
     behindProxy: proxyEvidence(model, uwsgi, env),
     database,
     useCelery: isOn('tg', appValue(model, 'use_celery')),
+    broker: brokerOf(model),
     bind: bindAddress(server, uwsgi),
   };
+}
+
+/** The broker's URL keys, newest name first: Celery 4/5, Celery 3 (0.4-0.5), Celery 3 as older configs wrote it. */
+const BROKER_URL_KEYS = ['celery.broker_url', 'broker.url', 'BROKER_URL'];
+const BROKER_HOST_KEYS = ['broker.host', 'BROKER_HOST'];
+
+/** Where Celery finds its broker, from whichever generation's keys the file uses. */
+function brokerOf(model: ConfigModel): BrokerInfo | undefined {
+  for (const key of BROKER_URL_KEYS) {
+    const s = model.appSetting(key);
+    if (s?.value !== undefined && s.value.trim() !== '' && s.entry) return { key, host: brokerHost(s.value), entry: s.entry };
+  }
+  for (const key of BROKER_HOST_KEYS) {
+    const s = model.appSetting(key);
+    if (s?.value !== undefined && s.entry) return { key, host: s.value.trim().toLowerCase(), entry: s.entry };
+  }
+  return undefined;
+}
+
+/** The host part of a broker URL such as amqp://user:pass@host:5672/vhost. */
+export function brokerHost(url: string): string {
+  const m = /^[A-Za-z][\w+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/.exec(url.trim());
+  return m ? m[1].toLowerCase() : '';
 }
 
 /** sqlite, postgresql, mysql (MariaDB uses mysql:// too), or the URL's own scheme. */

@@ -1,6 +1,8 @@
 // Which .ini files are Kallithea configs: those whose app section loads the
-// Kallithea egg (`use = egg:kallithea`, any case, `#main` optional), or whose name
-// the user lists in `kallithea.files`. The client, the server and the CLI all ask here.
+// Kallithea egg (`use = egg:kallithea`, any case, `#main` optional) or RhodeCode's,
+// which Kallithea grew from (admins bring those files along as legacy configs), or
+// whose name the user lists in `kallithea.files`. The client, the server and the CLI
+// all ask here.
 
 import { ConfigModel } from './model';
 import { parse } from './parser';
@@ -8,13 +10,13 @@ import { APP_PREFIXES } from './model';
 import { sectionPrefix } from './sections';
 import { pyStrip } from './text';
 
-const KALLITHEA_EGG = /^egg:kallithea(#main)?$/i;
+const KALLITHEA_EGG = /^egg:(kallithea|rhodecode)(#main)?$/i;
 
 export function isKallitheaUse(value: string): boolean {
   return KALLITHEA_EGG.test(pyStrip(value));
 }
 
-/** True when any app section of the parsed file says `use = egg:kallithea`. */
+/** True when any app section of the parsed file says `use = egg:kallithea` (or egg:rhodecode). */
 export function isKallitheaModel(model: ConfigModel): boolean {
   for (const [name, entries] of model.sections) {
     const prefix = sectionPrefix(name);
@@ -26,7 +28,7 @@ export function isKallitheaModel(model: ConfigModel): boolean {
 }
 
 // Cheap pre-check so that large unrelated .ini files are never fully parsed.
-const MENTIONS_EGG = /egg:kallithea/i;
+const MENTIONS_EGG = /egg:(kallithea|rhodecode)/i;
 
 export function isKallitheaConfig(text: string): boolean {
   if (!MENTIONS_EGG.test(text)) return false;

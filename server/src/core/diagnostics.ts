@@ -36,6 +36,8 @@ export interface Fix {
   preferred?: boolean;
   /** Safe to apply without a person looking (fix-all, `--fix`). */
   safe?: boolean;
+  /** A large change the editor should preview before applying it (LSP change annotations). */
+  needsConfirmation?: boolean;
 }
 
 export interface RelatedLocation {
@@ -53,6 +55,12 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   /** Faded (unneeded) or struck through (deprecated) in an editor. */
   tags?: ('unnecessary' | 'deprecated')[];
+  /**
+   * True only since an upgrade: the line was right for an older release (a key it
+   * read, a key it did not require). In a file written for such a release these
+   * findings are gathered into one `legacy-config` diagnostic.
+   */
+  versionOnly?: boolean;
 }
 
 export interface Report {
@@ -63,6 +71,7 @@ export interface Report {
   tags?: ('unnecessary' | 'deprecated')[];
   /** Overrides the rule's default severity for this finding (e.g. an error only for typed keys). */
   severity?: Severity;
+  versionOnly?: boolean;
 }
 
 export interface RuleContext {
@@ -91,4 +100,9 @@ export interface Rule {
   check(ctx: RuleContext): void;
   /** Fixes for one of this rule's diagnostics, built from its data and range. */
   fix?(ctx: FixContext, diagnostic: Diagnostic): Fix[];
+  /**
+   * Runs once every rule has reported, to gather other rules' findings into this
+   * rule's own (legacy-config folds the version-only ones). Returns the new list.
+   */
+  gather?(model: ConfigModel, diagnostics: Diagnostic[]): Diagnostic[];
 }

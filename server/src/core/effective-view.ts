@@ -5,10 +5,13 @@
 import { baseKey } from './catalog';
 import { sectionKind } from './catalog/section-kind';
 import { displayValue, isSecretKey } from './display';
+import { generationOf } from './generation';
 import type { ConfigModel, LoadContext, Setting } from './model';
 import { DEFAULT_SECTION } from './parser';
 import { sectionReader } from './sections';
 import { uwsgiText } from './values';
+
+const DERIVED_OPTIONS = ['session.data_dir', 'cache.data_dir'];
 
 const origin = (s: Setting) => (s.entry ? `[${s.entry.section.name}] line ${s.entry.keyRange.start.line + 1}` : 'built in');
 
@@ -27,18 +30,32 @@ function pasteSection(model: ConfigModel, name: string, ctx: LoadContext, out: s
   const kind = sectionKind(model, name);
   out.push(`[${name}]`, `# What ${kind === 'app' ? 'Kallithea' : 'the ' + kind.replace(':', ' ')} receives: its own keys, then the global ones.`);
   const keys = [...new Set([...ctx.localConf.keys(), ...ctx.globalConf.keys()])].sort();
-  for (const key of keys) out.push(settingLine(kind, ctx.effective(key)!));
+  for (const key of keys) {
+    const setting = ctx.effective(key)!;
+    const option = kind === 'app' ? model.appOption(key) : undefined;
+    // Another spelling of the same option, or a folder TurboGears derives, decides what the code uses.
+    if (option?.winner && option.winner !== setting) out.push(`${settingLine(kind, setting)}; not used: ${option.why}`);
+    else out.push(settingLine(kind, setting));
+  }
+  if (kind === 'app') {
+    for (const name of DERIVED_OPTIONS) {
+      const derived = model.appOption(name).winner;
+      if (derived?.source === 'derived') out.push(line(name, displayValue(derived.value ?? ''), 'derived by TurboGears from cache_dir'));
+    }
+  }
   for (const dropped of ctx.dropped) out.push(`# ignored: "${dropped.key}" on line ${dropped.keyRange.start.line + 1} ([DEFAULT] wins; write "set ${dropped.key} = ...")`);
   for (const get of ctx.missingGets) out.push(`# loading fails: "${get.key}" on line ${get.keyRange.start.line + 1} copies a global that does not exist`);
   out.push('');
 }
 
 export function effectiveConfigView(model: ConfigModel): string {
+  const generation = generationOf(model);
   const out = [
     `# Effective configuration of ${model.filePath}`,
     '# As Kallithea, its web server and its logging will read it: [DEFAULT] inherited,',
     '# %(name)s expanded (here = the folder of the file), `set`/`get` applied, secrets masked.',
     '# A read-only view; edit the file itself.',
+    `# Written for ${generation.label}${generation.evidence.length ? ` (${generation.evidence.slice(0, 4).map((e) => e.text).join(', ')})` : ''}.`,
     '',
   ];
   const seen = new Set<string>();

@@ -8,6 +8,7 @@ import { lint, type LintOptions } from './lint';
 import { ConfigModel, type ModelOptions } from './model';
 import { parse, type ParsedConfig } from './parser';
 import { findRule } from './rules';
+import { upgradeEdits } from './upgrade';
 import { comparePositions, dominantEol, type Position } from './text';
 
 /** Secrets come from the operating system's secure random source, never from a fixed value. */
@@ -88,4 +89,18 @@ export function fixAll(text: string, modelOptions: ModelOptions = {}, lintOption
     current = next;
   }
   return { text: current, applied };
+}
+
+export interface UpgradeTextResult {
+  text: string;
+  /** One line per change, in words. */
+  changes: string[];
+}
+
+/** The whole file upgraded to Kallithea 0.7 (see upgrade.ts); the text unchanged when there is nothing to do. */
+export function upgradeText(text: string, modelOptions: ModelOptions = {}, randomHex = secureRandomHex): UpgradeTextResult {
+  const model = new ConfigModel(parse(text), modelOptions);
+  const { edits, changes } = upgradeEdits(model, dominantEol(model.parsed.lines), randomHex);
+  if (edits.length === 0) return { text, changes: [] };
+  return { text: (model.parsed.bom ? '\ufeff' : '') + applyEdits(model.parsed, edits), changes };
 }

@@ -6,6 +6,7 @@ import { baseKey, findKey } from './catalog';
 import { sectionKind } from './catalog/section-kind';
 import type { KeyInfo, SectionKind, ValueType } from './catalog/types';
 import { displayValue, isSecretKey } from './display';
+import { generationOf, type GenerationReading } from './generation';
 import { code, escapeMarkdown, link, prose } from './markdown';
 import type { ConfigModel, Setting } from './model';
 import type { Entry, Section } from './parser';
@@ -118,6 +119,7 @@ export function effectiveOf(model: ConfigModel, entry: Entry, kind: SectionKind)
         notes: [`**This line is ignored:** ${where(winner?.entry)} also defines "${entry.key}", and PasteDeploy drops the section's own line. Write \`set ${entry.key} = ...\` to override.`],
       };
     }
+    if (kind === 'app') return optionOf(model, entry) ?? describeSetting(ctx.localConf.get(entry.key));
     return describeSetting(ctx.localConf.get(entry.key));
   }
   const raw = kind === 'formatter' && ['format', 'datefmt', 'style'].includes(entry.key);
@@ -125,6 +127,22 @@ export function effectiveOf(model: ConfigModel, entry: Entry, kind: SectionKind)
   const got = model.get(section, entry.key);
   if (!got) return { notes: [] };
   return got.ok ? { value: got.value, notes: [] } : { failure: failureText(got.error.kind, got.error.name), notes: [] };
+}
+
+/**
+ * When several spellings make one option (session.X and beaker.session.X, cache.X
+ * and beaker.cache.X, folders TurboGears derives from cache_dir), the value the
+ * code ends up with, and which line or rule decided it.
+ */
+function optionOf(model: ConfigModel, entry: Entry): Effective | undefined {
+  const option = model.appOption(entry.key);
+  if (!option.winner || option.overridden.length === 0) return undefined;
+  const e = describeSetting(option.winner);
+  if (option.winner.entry === entry) {
+    const others = option.overridden.map((s) => (s.entry ? `${code(s.entry.key)} on line ${s.entry.keyRange.start.line + 1}` : code(s.name))).join(', ');
+    e.notes.push(`This line decides the option: it overrides ${others} (${escapeMarkdown(option.why ?? '')}).`);
+  } else e.notes.push(`**Kallithea does not use this line's value:** ${escapeMarkdown(option.why ?? '')}.`);
+  return e;
 }
 
 function interpretation(info: KeyInfo | undefined, value: string): string {
@@ -157,8 +175,9 @@ function keyHover(model: ConfigModel, entry: Entry): string {
   if (info?.recommended !== undefined) facts.push(`- **Recommended:** ${code(info.recommended)}${info.recommendedWhy ? ` — ${prose(info.recommendedWhy)}` : ''}`);
   if (facts.length) lines.push('', ...facts);
   if (info?.impact) lines.push('', `**Why it matters${info.impactTags?.length ? ` (${info.impactTags.join(', ')})` : ''}:** ${prose(info.impact)}`);
+  if (info?.upkeep) lines.push('', `**Upkeep:** ${prose(info.upkeep)}`);
   if (info?.noEffect) lines.push('', `**No effect:** ${prose(info.noEffect)}`);
-  if (info?.deprecated) lines.push('', `**No longer supported:** ${prose(info.deprecated.message)}${info.deprecated.replacement ? ` Use ${code(info.deprecated.replacement)}.` : ''}`);
+  if (info?.deprecated) lines.push('', `**${info.deprecated.stillWorks ? 'Old name' : 'No longer supported'}:** ${prose(info.deprecated.message)}${info.deprecated.replacement ? ` Use ${code(info.deprecated.replacement)}.` : ''}`);
   if (info?.fromDatabase) lines.push('', '**Set in the database:** Kallithea copies its Admin > Settings value over this line, so the ini value is ignored.');
   if (eff.notes.length) lines.push('', ...eff.notes);
   if (info?.docs) lines.push('', link('Documentation', info.docs));
@@ -186,10 +205,18 @@ function referenceHover(model: ConfigModel, entry: Entry, name: string): string 
 function sectionHover(model: ConfigModel, section: Section): string {
   const kind = sectionKind(model, section.name);
   const lines = [`**[${escapeMarkdown(section.name)}]**`, '', prose(SECTION_READERS[kind])];
+  if (kind === 'app' && section.name === model.appSection()) lines.push('', generationNote(generationOf(model)));
   const { command, section: target } = stripCommandPrefix(section.name);
   if (command) lines.push('', prose(commandOverrideNote(command, target)));
   if (section.duplicateOf) lines.push('', `Python refuses the file: [${escapeMarkdown(section.name)}] already starts on line ${section.duplicateOf.line + 1}.`);
   return lines.join('\n');
+}
+
+function generationNote(generation: GenerationReading): string {
+  const evidence = generation.evidence.map((e) => escapeMarkdown(e.text));
+  if (evidence.length === 0) return `**Written for:** ${escapeMarkdown(generation.label)} (nothing in the file points to an older release).`;
+  const upgrade = generation.legacy ? ' Kallithea 0.7 reads many of its settings differently; see the `legacy-config` problem for the upgrade.' : '';
+  return `**Written for:** ${escapeMarkdown(generation.label)}, judging by ${evidence.slice(0, 6).join(', ')}${evidence.length > 6 ? ', ...' : ''}.${upgrade}`;
 }
 
 export function hover(model: ConfigModel, pos: Position): HoverResult | undefined {

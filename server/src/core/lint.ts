@@ -66,6 +66,7 @@ function startLint(model: ConfigModel, options: LintOptions, rules: readonly Rul
           data: finding.data,
           related: finding.related,
           tags: finding.tags,
+          versionOnly: finding.versionOnly,
         });
       },
     };
@@ -82,8 +83,10 @@ function startLint(model: ConfigModel, options: LintOptions, rules: readonly Rul
     }
   };
   const finish = () => {
+    let gathered = diagnostics;
+    for (const rule of rules) if (rule.gather && options.rules?.[rule.id] !== 'off') gathered = rule.gather(model, gathered);
     const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
-    const kept = applySuppressions(model.parsed, diagnostics, unused);
+    const kept = applySuppressions(model.parsed, gathered, unused);
     kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
     return kept;
   };

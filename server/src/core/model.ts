@@ -5,6 +5,7 @@
 // also stands in [DEFAULT] (PasteDeploy skips it silently). All of it is computed
 // lazily and cached, so a model is cheap to build on every keystroke.
 
+import { resolveOption, type OptionResolution } from './app-options';
 import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
 import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from './parser';
 import { pyStrip } from './text';
@@ -15,7 +16,7 @@ export interface ModelOptions {
 }
 
 /** How a setting reached the final configuration. */
-export type SettingSource = 'default' | 'builtin' | 'set' | 'local' | 'get';
+export type SettingSource = 'default' | 'builtin' | 'set' | 'local' | 'get' | 'derived';
 
 export interface Setting {
   name: string;
@@ -25,6 +26,8 @@ export interface Setting {
   source: SettingSource;
   /** The line that gave the value. */
   entry?: Entry;
+  /** For a value TurboGears computes from another setting (source 'derived'): that setting. */
+  derivedFrom?: Setting;
 }
 
 export interface LoadContext {
@@ -54,6 +57,7 @@ export class ConfigModel {
   private readonly interpolated = new Map<string, InterpolationResult>();
   private readonly contexts = new Map<string, LoadContext>();
   private readonly memos = new Map<string, unknown>();
+  private readonly options = new Map<string, OptionResolution>();
   /** Per-section and per-entry facts the rules ask for again and again, computed once. */
   readonly sectionKinds = new Map<string, unknown>();
   readonly keyInfos: unknown[] = [];
@@ -206,10 +210,24 @@ export class ConfigModel {
     return ctx;
   }
 
-  /** The effective application setting (what Kallithea reads from its config), if there is an app section. */
+  /**
+   * The effective application setting: what Kallithea's code ends up with for
+   * option `name` in any spelling (`beaker.session.X` and `session.X` are one
+   * option; see app-options.ts), or undefined.
+   */
   appSetting(name: string): Setting | undefined {
-    const app = this.appSection();
-    return app ? this.context(app).effective(name) : this.globalDefaults().get(name);
+    return this.appOption(name).winner;
+  }
+
+  /** The same, with the spellings it overrides and why. */
+  appOption(name: string): OptionResolution {
+    let resolved = this.options.get(name);
+    if (!resolved) {
+      const app = this.appSection();
+      const effective = app ? this.context(app).effective : (n: string) => this.globalDefaults().get(n);
+      this.options.set(name, (resolved = resolveOption(effective, name)));
+    }
+    return resolved;
   }
 }
 

@@ -46,3 +46,17 @@ export function findPeers(self: Peer, all: readonly Peer[], settings: Deployment
     return !alternatives;
   });
 }
+
+const LOOPBACK_BIND = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/i;
+
+/**
+ * Two instances run on one machine when their configs lie side by side in one
+ * folder (rendered configs, each with its own port, one proxy in front), or when
+ * both bind only a loopback address (a proxy on that same machine must reach them).
+ */
+export function onSameHost(a: Peer, b: Peer): boolean {
+  const sa = signature(a);
+  const sb = signature(b);
+  if (sa.folder === sb.folder) return true;
+  return sa.bind !== undefined && sb.bind !== undefined && LOOPBACK_BIND.test(sa.bind) && LOOPBACK_BIND.test(sb.bind);
+}

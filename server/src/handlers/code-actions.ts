@@ -7,11 +7,13 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
+  type AnnotatedTextEdit,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEnvironment } from '../core/deployment';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic, Fix } from '../core/diagnostics';
 import { fixAll, fixesFor } from '../core/fixes';
 import type { ConfigModel } from '../core/model';
 import { comparePositions, dominantEol, skipSpace } from '../core/text';
@@ -26,6 +28,8 @@ export interface CodeActionInputs {
   /** The diagnostics computed for this exact document version. */
   current: Diagnostic[];
   rules: Record<string, import('../core/lint').RuleSetting>;
+  /** The client supports change annotations, so a large fix can ask for a preview. */
+  annotateChanges?: boolean;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -50,7 +54,7 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
       const lsp = toLspDiagnostic(uri, diag);
       for (const fix of fixesFor(model, diag, env)) {
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred };
-        if (fix.edits.length) action.edit = { changes: { [uri]: fix.edits as TextEdit[] } };
+        if (fix.edits.length) action.edit = fixEdit(doc, fix, inputs.annotateChanges);
         if (fix.command) action.command = fix.command;
         actions.push(action);
       }
@@ -66,6 +70,17 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
     if (all) actions.push(all);
   }
   return actions;
+}
+
+const CONFIRM = 'kallithea.needsConfirmation';
+
+/** A fix's edit; one that needs confirmation is annotated so that the editor previews it before applying. */
+function fixEdit(doc: TextDocument, fix: Fix, annotate = false): WorkspaceEdit {
+  if (!fix.needsConfirmation || !annotate) return { changes: { [doc.uri]: fix.edits as TextEdit[] } };
+  return {
+    documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits.map((e): AnnotatedTextEdit => ({ ...e, annotationId: CONFIRM })) }],
+    changeAnnotations: { [CONFIRM]: { label: fix.title, needsConfirmation: true, description: 'Review the changes before they are applied.' } },
+  };
 }
 
 function suppressAction(uri: string, model: ConfigModel, diag: Diagnostic, lsp: LspDiagnostic, eol: string): CodeAction {

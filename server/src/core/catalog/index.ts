@@ -1,12 +1,14 @@
 // Lookups into the key catalog: exact names first, then patterns in order.
 
 import { APP_KEYS } from './keys-app';
+import { LEGACY_KEYS } from './keys-legacy';
 import { OTHER_KEYS } from './keys-other';
 import { SERVER_KEYS } from './keys-servers';
 import { UWSGI_KEYS } from './keys-uwsgi';
 import type { KeyInfo, SectionKind } from './types';
 
-export const CATALOG: readonly KeyInfo[] = [...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];
+// Legacy patterns (sqlalchemy.db1.*) stand before the broad app patterns (sqlalchemy.*) they would lose to.
+export const CATALOG: readonly KeyInfo[] = [...LEGACY_KEYS, ...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];
 
 interface KindIndex {
   exact: Map<string, KeyInfo>;

@@ -182,7 +182,7 @@ const CORE_KEYS: KeyInfo[] = [
   },
   {
     name: 'sqlalchemy.db1.url', sections: ['app'], type: { kind: 'url' }, secret: true,
-    description: 'Database URL key of very old configs. Kallithea reads only `sqlalchemy.url`, so this line configures nothing.',
+    description: 'Database URL key of RhodeCode and Kallithea before 0.4 (Pylons). Kallithea 0.4 and later read only `sqlalchemy.url` and refuse to start without it.',
     deprecated: { message: 'Old name of the database URL; Kallithea 0.7 ignores it.', replacement: 'sqlalchemy.url' }, docs: UPGRADE,
   },
   {
@@ -200,7 +200,8 @@ const CORE_KEYS: KeyInfo[] = [
   {
     name: 'archive_cache_dir', sections: ['app'], type: path, default: 'unset: each archive download is built in a temporary file and discarded',
     description: 'Folder where generated zip/tar archive downloads are kept and served again to later requests. It is created when first needed.',
-    impact: 'Saves CPU on repeated downloads, but Kallithea never deletes anything there; prune it with a cron job.',
+    impact: 'Saves CPU on repeated downloads, but Kallithea never deletes anything there.',
+    upkeep: 'Nothing ever removes an archive from this folder, and the Beaker file cache (`<cache_dir>/cache`) grows the same way. Clean both regularly, for example daily from cron: `find ARCHIVE_DIR CACHE_DIR/cache -type f -mtime +30 -delete`.',
     impactTags: ['performance'], docs: PERFORMANCE,
   },
   {
@@ -526,8 +527,8 @@ const SESSION_KEYS: KeyInfo[] = [
   { name: 'session.save_accessed_time', sections: ['app'], type: beakerBool, default: 'true', description: 'Records the last access time in the session. It must stay true when `session.timeout` is set, or Beaker refuses to start.', docs: BEAKER },
   {
     name: 'beaker.session.<option>', pattern: /^beaker\.session\..+$/, sections: ['app'], type: str,
-    description: 'Older prefix for Beaker session options. TurboGears still reads it but warns that it is deprecated.',
-    deprecated: { message: 'TurboGears wants the `session.` prefix for session options.', replacement: 'session.<option>' }, docs: BEAKER,
+    description: 'Older prefix for Beaker session options, written by Kallithea up to 0.4. TurboGears 2.4 still hands it to Beaker as the same option as `session.<option>` (with a DeprecationWarning in the log); when both spellings are set, the later line wins.',
+    deprecated: { message: 'TurboGears 2.4 reads it only for compatibility and logs a DeprecationWarning; the `session.` prefix is the current name.', replacement: 'session.<option>', stillWorks: true }, docs: BEAKER,
   },
   {
     name: 'session.<option>', pattern: /^session\.[A-Za-z_][A-Za-z0-9_.]*$/, sections: ['app'], type: str,

@@ -80,10 +80,17 @@ export interface KeyInfo {
   recommendedWhy?: string;
   /** A documentation URL. */
   docs?: string;
+  /** Upkeep that no edit of the file can do (a cron job and the like): shown in the hover, never as a problem. */
+  upkeep?: string;
   /** Read by nothing (a leftover): why, and what to use instead. */
   noEffect?: string;
-  /** No longer supported: what happened, and the new key when there is one. */
-  deprecated?: { message: string; replacement?: string };
+  /**
+   * From an older release: what happened, and the new key when there is one.
+   * `stillWorks`: 0.7 still reads it under the old name (beaker.session.*), so it
+   * is advice, not a broken line. `combinedInto`: several old keys make up one new
+   * value (broker.host, .port... make celery.broker_url), so it is not a rename.
+   */
+  deprecated?: { message: string; replacement?: string; stillWorks?: boolean; combinedInto?: string };
   /** Kallithea copies its database settings over the ini value of this name. */
   fromDatabase?: boolean;
   /** The value is a secret: masked in hovers, messages and logs. */

@@ -1,26 +1,35 @@
-import type { Fix, Rule } from '../diagnostics';
+import type { KeyInfo } from '../catalog/types';
+import type { Fix, Rule, Severity } from '../diagnostics';
 import { renameKeyEdit } from '../edits';
+import type { ConfigModel } from '../model';
+import type { Entry } from '../parser';
 import { commentOutEntry, entryAt, keyInfoOf } from './support';
+
+/** The task modules Kallithea 0.7 registers with Celery itself (lib/celery_app.py). */
+const TASK_MODULES_07 = new Set(['kallithea.lib.indexers.daemon', 'kallithea.model.async_tasks', 'kallithea.model.notification', 'kallithea.model.repo']);
+
+/** Modules a `celery.imports` line names that Kallithea 0.7 does not have (kallithea.lib.celerylib.tasks, rhodecode.*). */
+export function missingTaskModules(value: string): string[] {
+  return value.split(/\s+/).filter((m) => m !== '' && (m.startsWith('rhodecode.') || (m.startsWith('kallithea.') && !TASK_MODULES_07.has(m))));
+}
+
+/** The key an old line becomes in 0.7, when it is a plain rename (issue_prefix_x becomes issue_sub_x). */
+export function replacementKey(entry: Entry, info: KeyInfo): string | undefined {
+  const replacement = info.deprecated?.replacement;
+  if (!replacement || info.deprecated?.combinedInto) return undefined;
+  return info.pattern ? renameWithSuffix(entry.key, info.name, replacement) : replacement;
+}
 
 export const deprecatedKey: Rule = {
   id: 'deprecated-key',
   severity: 'warning',
-  description: 'A key from an older Kallithea, Celery or Pylons that 0.7 no longer reads, with its new name where there is one.',
+  description: 'A key from an older Kallithea, RhodeCode, Celery or Pylons that 0.7 no longer reads (or reads only under an old name), with its new name where there is one.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
       const info = keyInfoOf(model, entry);
-      if (!info?.deprecated) continue;
-      const replacement = info.deprecated.replacement;
-      // A pattern entry (issue_prefix<suffix>) renames with the same suffix.
-      const newKey = replacement && info.pattern ? renameWithSuffix(entry.key, info.name, replacement) : replacement;
-      const taken = newKey !== undefined && model.sections.get(entry.section.name)?.has(newKey);
-      report({
-        range: entry.keyRange,
-        message: `"${entry.key}" is no longer supported: ${info.deprecated.message}${newKey ? ` Use "${newKey}"${taken ? ', which this section already sets' : ''}.` : ''}`,
-        tags: ['deprecated'],
-        data: { line: entry.keyRange.start.line, newKey: taken ? undefined : newKey },
-      });
+      if (info?.deprecated) reportOldKey(model, entry, info, report);
+      else if (info?.name === 'celery.imports') reportOldTaskModules(entry, report);
     }
   },
   fix({ model }, diagnostic) {
@@ -33,6 +42,36 @@ export const deprecatedKey: Rule = {
     return fixes;
   },
 };
+
+type Reporter = Parameters<Rule['check']>[0]['report'];
+
+function reportOldKey(model: ConfigModel, entry: Entry, info: KeyInfo, report: Reporter): void {
+  const old = info.deprecated!;
+  const newKey = replacementKey(entry, info);
+  const taken = newKey !== undefined && model.sections.get(entry.section.name)?.has(newKey);
+  const use = newKey ? ` Use "${newKey}"${taken ? ', which this section already sets' : ''}.` : '';
+  // beaker.session.* still does its job in 0.7: advice, not a broken line.
+  const severity: Severity | undefined = old.stillWorks ? 'information' : undefined;
+  report({
+    range: entry.keyRange,
+    message: old.stillWorks ? `"${entry.key}" still works, but it is an old name: ${old.message}${use}` : `"${entry.key}" is no longer supported: ${old.message}${use}`,
+    severity,
+    tags: ['deprecated'],
+    versionOnly: true,
+    data: { line: entry.keyRange.start.line, newKey: taken ? undefined : newKey },
+  });
+}
+
+function reportOldTaskModules(entry: Entry, report: Reporter): void {
+  const missing = missingTaskModules(entry.value);
+  if (missing.length === 0) return;
+  report({
+    range: entry.valueRange,
+    message: `celery.imports names ${missing.join(', ')}, which Kallithea 0.7 does not have: Celery workers fail to import ${missing.length > 1 ? 'them' : 'it'}. Kallithea 0.7 registers its own task modules; remove the line.`,
+    versionOnly: true,
+    data: { line: entry.keyRange.start.line },
+  });
+}
 
 /** issue_prefix_wiki with pattern name issue_prefix<suffix> and replacement issue_sub<suffix> gives issue_sub_wiki. */
 function renameWithSuffix(key: string, patternName: string, replacement: string): string {

@@ -23,11 +23,11 @@ import { uwsgiHookInterpreter } from './uwsgi-hook-interpreter';
 import { dbSettingInIni } from './db-setting-in-ini';
 import { authRetCode } from './auth-ret-code';
 import { i18nLang } from './i18n-lang';
-import { archiveCacheGrowth } from './archive-cache-growth';
 import { celeryBrokerNotShared } from './celery-broker-not-shared';
 import { dataDirNotShared } from './data-dir-not-shared';
 import { defaultShadowed } from './default-shadowed';
 import { deprecatedKey } from './deprecated-key';
+import { legacyConfig } from './legacy-config';
 import { devServer } from './dev-server';
 import { getUndefined } from './get-undefined';
 import { invalidBoolean } from './invalid-boolean';
@@ -110,7 +110,6 @@ export const RULES: readonly Rule[] = [
   dbSettingInIni,
   authRetCode,
   i18nLang,
-  archiveCacheGrowth,
   // Values and keys.
   invalidBoolean,
   invalidInteger,
@@ -120,6 +119,8 @@ export const RULES: readonly Rule[] = [
   loggingReference,
   noEffectKey,
   deprecatedKey,
+  // Last: gathers the version-only findings of the rules above in a file from an old release.
+  legacyConfig,
   unknownKey,
   unusedSuppression,
 ];

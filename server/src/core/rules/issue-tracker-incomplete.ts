@@ -35,10 +35,13 @@ export const issueTrackerIncomplete: Rule = {
       if (!m) continue;
       const suffix = m[1];
       const missing = ['issue_server_link', 'issue_sub'].map((k) => k + suffix).filter((k) => !entries.has(k));
+      // Before 0.4 the link text came from issue_prefix<suffix>, which the upgrade renames to issue_sub<suffix>.
+      const oldStyle = missing.length === 1 && missing[0].startsWith('issue_sub') && entries.has('issue_prefix' + suffix);
       if (missing.length)
         report({
           range: entry.keyRange,
           message: `${key} needs ${missing.join(' and ')} too (issue_sub may be empty): without ${missing.length > 1 ? 'them' : 'it'} Kallithea skips this pattern and logs an error, so no issue links appear.`,
+          versionOnly: oldStyle,
           data: { line: entry.keyRange.start.line, missing },
         });
       else if (unbalanced(entry.value))

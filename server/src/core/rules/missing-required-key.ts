@@ -1,15 +1,28 @@
 import type { Rule, Severity } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { sectionHeader } from './support';
+import { renameKeyEdit, setKeyEdit } from '../edits';
+import { generationOf, olderThan, type GenerationId } from '../generation';
+import { entryAt, sectionHeader } from './support';
+
+export interface RequiredKey {
+  key: string;
+  section: 'app' | 'alembic';
+  severity: Severity;
+  breaks: string;
+  /** The value Kallithea 0.7's generator writes. */
+  value: string;
+  /** The first generation that needed it; a file written for an older one did without. */
+  since?: GenerationId;
+}
 
 /** Keys Kallithea's code reads without a default, what breaks without them, and the template value. */
-const REQUIRED: { key: string; section: 'app' | 'alembic'; severity: Severity; breaks: string; value: string }[] = [
+export const REQUIRED: readonly RequiredKey[] = [
   { key: 'sqlalchemy.url', section: 'app', severity: 'error', breaks: 'Kallithea refuses to start (make_app requires it)', value: 'postgresql://kallithea:CHANGE-ME@localhost/kallithea' },
   { key: 'cache_dir', section: 'app', severity: 'error', breaks: 'background tasks that take a lock fail with KeyError, and sessions and caches have no folder', value: '%(here)s/data' },
   { key: 'index_dir', section: 'app', severity: 'warning', breaks: 'search pages and kallithea-cli index-create fail with KeyError', value: '%(here)s/data/index' },
   { key: 'cut_off_limit', section: 'app', severity: 'error', breaks: 'file pages fail with a TypeError and big diffs are never cut off', value: '256000' },
-  { key: 'commit_parse_limit', section: 'app', severity: 'warning', breaks: 'the statistics task fails with a TypeError', value: '25' },
-  { key: 'script_location', section: 'alembic', severity: 'warning', breaks: 'database upgrades with alembic -c fail', value: 'kallithea:alembic' },
+  { key: 'commit_parse_limit', section: 'app', severity: 'warning', breaks: 'the statistics task fails with a TypeError', value: '25', since: 'kallithea-0.1' },
+  // Only `alembic -c my.ini upgrade` reads it; Kallithea itself runs without.
+  { key: 'script_location', section: 'alembic', severity: 'information', breaks: 'database schema upgrades with alembic -c fail (Kallithea itself runs without it)', value: 'kallithea:alembic', since: 'kallithea-0.4' },
 ];
 
 export const missingRequiredKey: Rule = {
@@ -19,21 +32,30 @@ export const missingRequiredKey: Rule = {
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
+    const generation = generationOf(model).id;
     for (const req of REQUIRED) {
       // Present counts, even when its value is broken (other rules report that).
       if (req.section === 'app' ? model.appSetting(req.key) !== undefined : model.sections.get('alembic')?.has(req.key)) continue;
       const target = req.section === 'app' ? app : 'alembic';
       const header = sectionHeader(model.parsed, target) ?? sectionHeader(model.parsed, app)!;
+      const where = req.section === 'alembic' ? (model.sections.has('alembic') ? ' from [alembic]' : ' (there is no [alembic] section)') : '';
+      // Releases before 0.4 named the database sqlalchemy.db1.url: a rename, not a new value.
+      const oldName = req.key === 'sqlalchemy.url' ? model.appSetting('sqlalchemy.db1.url')?.entry : undefined;
       report({
         range: header.headerRange,
-        message: `${req.key} is missing${req.section === 'alembic' ? (model.sections.has('alembic') ? ' from [alembic]' : ' (there is no [alembic] section)') : ''}: ${req.breaks}. The generated config uses ${req.key} = ${req.value}.`,
+        message: oldName
+          ? `sqlalchemy.url is missing: ${req.breaks}. This file names its database in sqlalchemy.db1.url (line ${oldName.keyRange.start.line + 1}), which only releases before 0.4 read; rename that key.`
+          : `${req.key} is missing${where}: ${req.breaks}. The generated config uses ${req.key} = ${req.value}.`,
         severity: req.severity,
-        data: { key: req.key, section: target, value: req.value },
+        versionOnly: oldName !== undefined || (req.since !== undefined && olderThan(generation, req.since)),
+        data: { key: req.key, section: target, value: req.value, renameLine: oldName?.keyRange.start.line },
       });
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { key, section, value } = diagnostic.data as { key: string; section: string; value: string };
+    const { key, section, value, renameLine } = diagnostic.data as { key: string; section: string; value: string; renameLine?: number };
+    const old = renameLine !== undefined ? entryAt(model, renameLine) : undefined;
+    if (old) return [{ title: `Rename ${old.key} to ${key}`, edits: [renameKeyEdit(old, key)], preferred: true }];
     if (!model.sections.has(section)) {
       const last = model.parsed.lines.length - 1;
       const text = model.parsed.lines[last].text;

@@ -4,8 +4,9 @@ import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const noEffectKey: Rule = {
   id: 'no-effect-key',
-  severity: 'information',
-  description: 'A key that nothing reads any more (static_files, full_stack, logview.*, gearbox threadpool_*).',
+  // Faded in the editor, not listed as a problem: the line does nothing, and nothing breaks.
+  severity: 'hint',
+  description: 'A key that nothing reads any more (static_files, full_stack, logview.*, gearbox threadpool_*), shown faded.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
@@ -19,6 +20,8 @@ export const noEffectKey: Rule = {
         message: `"${entry.key}" has no effect: ${info.noEffect}`,
         severity,
         tags: ['unnecessary'],
+        // Pylons and older servers did read these lines.
+        versionOnly: true,
         data: { line: entry.keyRange.start.line },
       });
     }

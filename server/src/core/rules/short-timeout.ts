@@ -1,6 +1,7 @@
 import type { Rule } from '../diagnostics';
 import { setKeyEdit } from '../edits';
 import { pyInt } from '../values';
+import { gunicornWorkerModel } from './support';
 
 const GUNICORN_MIN = 600;
 const WAITRESS_MIN = 1024 ** 3;
@@ -11,7 +12,8 @@ export const shortTimeout: Rule = {
   description: 'gunicorn timeout under 600 s, or waitress max_request_body_size under 1 GiB: big clones and pushes fail.',
   check({ deployment, report }) {
     const server = deployment.server;
-    if (server?.kind === 'server:gunicorn') {
+    // With gevent or eventlet workers gunicorn's timeout is only a heartbeat, not a limit per request.
+    if (server?.kind === 'server:gunicorn' && gunicornWorkerModel(server).model !== 'async') {
       const entry = server.entry('timeout');
       const timeout = entry ? pyInt(server.value('timeout') ?? '') : 30;
       const at = entry ?? server.use;

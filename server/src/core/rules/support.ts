@@ -5,7 +5,7 @@
 import { findKey } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
 import type { KeyInfo, SectionKind } from '../catalog/types';
-import type { MultiWorkerReason } from '../deployment';
+import type { MultiWorkerReason, ServerInfo } from '../deployment';
 import type { TextEdit } from '../diagnostics';
 import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits';
 import type { ConfigModel } from '../model';
@@ -117,4 +117,19 @@ export function keyInfoOf(model: ConfigModel, entry: Entry): KeyInfo | undefined
     model.keyInfos[entry.index] = info;
   }
   return info ?? undefined;
+}
+
+/**
+ * gunicorn's worker model from worker_class: 'sync' (the default; with threads > 1
+ * it runs as gthread), 'gthread', or 'async' (gevent, eventlet, tornado: one
+ * process serving many requests at once, which ignores `threads` and treats
+ * `timeout` as a heartbeat rather than a limit per request).
+ */
+export function gunicornWorkerModel(server: ServerInfo): { model: 'sync' | 'gthread' | 'async' | 'other'; name: string } {
+  const name = (server.value('worker_class') ?? 'sync').trim();
+  const short = name.toLowerCase().replace(/^egg:gunicorn#/, '').replace(/^gunicorn\.workers\./, '');
+  if (short === 'sync' || short === 'sync.syncworker') return { model: 'sync', name };
+  if (short === 'gthread' || short === 'gthread.threadworker') return { model: 'gthread', name };
+  if (/^(gevent|eventlet|tornado|ggevent|geventlet|gtornado)/.test(short)) return { model: 'async', name };
+  return { model: 'other', name };
 }

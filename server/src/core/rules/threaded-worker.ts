@@ -1,7 +1,7 @@
 import type { Fix, Rule, TextEdit } from '../diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits';
 import { isOn, pyInt, uwsgiInt } from '../values';
-import { entryAt, setUwsgiEdit } from './support';
+import { entryAt, gunicornWorkerModel, setUwsgiEdit } from './support';
 
 type Kind = 'waitress-threads' | 'gunicorn-threads' | 'gunicorn-class' | 'uwsgi-threads' | 'wsgiref-threaded' | 'gevent';
 
@@ -29,13 +29,16 @@ export const threadedWorker: Rule = {
         say('waitress-threads', at.keyRange.start.line, at.keyRange, entry ? `waitress runs ${threads} threads in its single process` : 'waitress runs 4 threads unless "threads" says otherwise');
     }
     if (server?.kind === 'server:gunicorn') {
+      const worker = gunicornWorkerModel(server);
       const threads = server.entry('threads');
       const count = threads ? pyInt(server.value('threads') ?? '') : 1;
-      if (threads && count !== undefined && count > 1) say('gunicorn-threads', threads.keyRange.start.line, threads.valueRange, `gunicorn runs ${count} threads in every worker (and switches the sync worker to gthread)`);
+      // Only the sync and gthread workers run threads; gevent and eventlet ignore the setting.
+      const threadsApply = worker.model === 'sync' || worker.model === 'gthread';
+      if (threads && threadsApply && count !== undefined && count > 1)
+        say('gunicorn-threads', threads.keyRange.start.line, threads.valueRange, `gunicorn runs ${count} threads in every worker${worker.model === 'sync' ? ' (and switches the sync worker to gthread)' : ''}`);
       const cls = server.entry('worker_class');
-      const value = (server.value('worker_class') ?? 'sync').trim();
-      if (cls && !/^(sync|gunicorn\.workers\.sync\.SyncWorker|egg:gunicorn#sync)$/i.test(value))
-        say('gunicorn-class', cls.keyRange.start.line, cls.valueRange, `gunicorn's "${value}" worker class serves several requests at once in each worker`);
+      if (cls && worker.model !== 'sync')
+        say('gunicorn-class', cls.keyRange.start.line, cls.valueRange, `gunicorn's "${worker.name}" worker class serves several requests at once in each worker`);
     }
     if (server?.kind === 'server:wsgiref') {
       const threaded = server.entry('wsgiref.threaded');

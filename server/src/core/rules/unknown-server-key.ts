@@ -12,7 +12,7 @@ interface Data {
 export const unknownServerKey: Rule = {
   id: 'unknown-server-key',
   severity: 'error',
-  description: 'A [server:main] key that waitress or gunicorn does not know; both refuse to start on it.',
+  description: 'A [server:main] key that waitress or gunicorn does not know; waitress and gunicorn 20+ refuse to start on it.',
   check({ model, deployment, report }) {
     const server = deployment.server;
     if (server?.kind !== 'server:waitress' && server?.kind !== 'server:gunicorn') return;
@@ -24,10 +24,12 @@ export const unknownServerKey: Rule = {
       if (findKey(server.kind, name)) continue;
       const present = [...(model.sections.get(server.section)?.keys() ?? [])];
       const suggestions = suggest(name, exactNames(server.kind).filter((n) => !present.includes(n)));
-      const failure = gunicorn ? '"No configuration setting for" error' : '"Unknown adjustment" error';
+      const stops = gunicorn
+        ? 'gunicorn 20 and later stop at startup with a "No configuration setting for" error (gunicorn 19 skipped it silently)'
+        : 'waitress stops at startup with an "Unknown adjustment" error';
       report({
         range: entry.keyRange,
-        message: `${gunicorn ? 'gunicorn' : 'waitress'} has no setting "${entry.key}" and stops at startup with an ${failure}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ' Remove the line.'}`,
+        message: `${gunicorn ? 'gunicorn' : 'waitress'} has no setting "${entry.key}": ${stops}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ' Remove the line.'}`,
         data: { line: entry.keyRange.start.line, suggestions } satisfies Data,
       });
     }

@@ -10,6 +10,8 @@ export const SECRET_KEYS: Record<string, string> = {
   'session.secret': 'signs the session cookie; anyone who knows it can forge sessions',
 };
 
+const COOKIE_KEY = 'signs the cookie that holds the whole session; anyone who knows it can forge sessions';
+
 /** Why a secret value is weak, or undefined when it is fine. */
 export function weakness(value: string | undefined): string | undefined {
   if (value === undefined) return 'is missing';
@@ -23,15 +25,21 @@ export function weakness(value: string | undefined): string | undefined {
 export const weakSecret: Rule = {
   id: 'weak-secret',
   severity: 'error',
-  description: 'app_instance_uuid or session.secret missing, empty, a known placeholder, or short.',
+  description: 'app_instance_uuid or the session secret (session.secret, or beaker.session.secret in older files) missing, empty, a known placeholder, or short.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
     const header = model.parsed.sections.find((s) => s.name === app)!;
-    for (const [key, why] of Object.entries(SECRET_KEYS)) {
-      const setting = model.appSetting(key);
+    // Cookie sessions are signed with validate_key, not secret (cookie-session-no-validate-key reports a missing one).
+    const cookie = model.appSetting('session.type')?.value?.trim() === 'cookie';
+    const secrets = cookie ? { app_instance_uuid: SECRET_KEYS.app_instance_uuid, 'session.validate_key': COOKIE_KEY } : SECRET_KEYS;
+    for (const [option, why] of Object.entries(secrets)) {
+      // The spelling in effect: a later beaker.session.secret wins over session.secret.
+      const setting = model.appSetting(option);
+      if (option === 'session.validate_key' && !setting) continue;
       const weak = weakness(setting?.value);
       if (!weak) continue;
+      const key = setting?.entry ? setting.name : option;
       report({
         range: setting?.entry ? (setting.value ? setting.entry.valueRange : setting.entry.keyRange) : header.headerRange,
         message: `${key} ${weak}. It ${why}. Use a long random value of your own, e.g. from python3 -c "import uuid; print(uuid.uuid4().hex)".`,

@@ -18,7 +18,20 @@ const SETTINGS = {
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'telemetry.telemetryLevel': 'off',
+  // Widgets appear at once instead of fading in, so a screenshot never catches one half drawn.
+  'workbench.reduceMotion': 'on',
 };
+
+/** Resolves once every animation on the element and around it has finished (a fade-in, for one). */
+async function settled(locator) {
+  await locator.evaluate((el) => {
+    const animations = el.getAnimations({ subtree: true });
+    for (let up = el.parentElement; up; up = up.parentElement) animations.push(...up.getAnimations());
+    // A looping animation (a blinking cursor, a spinner) never finishes; only the ones that end count.
+    const ending = animations.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    return Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
+}
 
 export async function workbenchChecks({ root, workspace, imagesDir, log = console.log }) {
   const results = [];
@@ -75,6 +88,7 @@ export async function workbenchChecks({ root, workspace, imagesDir, log = consol
       const hover = page.locator('.monaco-hover', { hasText: 'Effective value' }).first();
       await hover.waitFor();
       await page.locator('.monaco-hover', { hasText: 'worker processes' }).first().waitFor();
+      await settled(hover);
       await page.screenshot({ path: join(imagesDir, 'hover.png') });
       await page.keyboard.press('Escape');
     });

@@ -22,7 +22,7 @@ test(`fuzz: ${FUZZ} cases through every feature`, () => {
 });
 
 test(`every fix on real configs and ${FIX_VARIATIONS} variations`, () => {
-  const files = [...corpusFiles(), ...iniFilesIn(path.join(FIXTURES, 'valid')), ...iniFilesIn(EXAMPLES)];
+  const files = [...corpusFiles(), ...iniFilesIn(path.join(FIXTURES, 'valid')), ...iniFilesIn(path.join(FIXTURES, 'generations')), ...iniFilesIn(EXAMPLES)];
   const report = checkFixes(
     files.map((f) => ({ name: path.basename(f), text: readText(f) })),
     FIX_VARIATIONS,

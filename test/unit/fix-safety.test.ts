@@ -9,7 +9,7 @@ import { corpusFiles, EXAMPLES, FIXTURES, iniFilesIn, readText } from '../helper
 const VARIATIONS = Number(process.env.FIX_VARIATIONS ?? 150);
 
 test(`every fix on real configs and ${VARIATIONS} variations keeps the file loadable, its comments and line endings`, () => {
-  const files = [...corpusFiles(), ...iniFilesIn(path.join(FIXTURES, 'valid')), ...iniFilesIn(EXAMPLES)];
+  const files = [...corpusFiles(), ...iniFilesIn(path.join(FIXTURES, 'valid')), ...iniFilesIn(path.join(FIXTURES, 'generations')), ...iniFilesIn(EXAMPLES)];
   const report = checkFixes(files.map((f) => ({ name: path.basename(f), text: readText(f) })), VARIATIONS);
   console.log(`fixes: ${report.fixesApplied} fixes applied to ${report.configs} configs (fix-all included), ${report.failures.length} problems`);
   assert.deepEqual(report.failures.slice(0, 15), []);

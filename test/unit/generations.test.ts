@@ -185,6 +185,10 @@ describe('the database, workers and broker of older files', () => {
 
   test('SQLite in sqlalchemy.db1.url under 2 gunicorn workers; MySQL there without utf8mb4', () => {
     assert.equal(only(lines(...gunicorn(), '[app:main]', 'use = egg:kallithea', 'sqlalchemy.db1.url = sqlite:////srv/k.db'), 'sqlite-multi-worker').length, 1);
+    // With Celery on the same file too, one web worker would not be enough: no such fix then.
+    const withCelery = lines(...gunicorn(), '[app:main]', 'use = egg:kallithea', 'use_celery = true', 'sqlalchemy.db1.url = sqlite:////srv/k.db');
+    const titles = fixesFor(model(withCelery), only(withCelery, 'sqlite-multi-worker')[0]).map((f) => f.title);
+    assert.ok(titles.some((t) => t.startsWith('Use PostgreSQL')) && !titles.some((t) => t.startsWith('Run a single worker')), titles.join());
     const [d] = only(lines('[app:main]', 'use = egg:kallithea', 'sqlalchemy.db1.url = mysql://k:p@db/k'), 'mysql-charset');
     assert.equal(d.range.start.line, 2);
   });

@@ -55,6 +55,21 @@ describe('Kallithea INI in VS Code', () => {
     await diagnosticsWhere(workspaceFile('deploy', 'host-a', 'kallithea.ini'), has(['data-dir-not-shared']), 'data-dir-not-shared');
   });
 
+  it('(2) switches a RhodeCode config to kallithea-ini, gathers its old settings in legacy-config and offers the upgrade', async () => {
+    const legacy = workspaceFile('legacy', 'production.ini');
+    const doc = await openAs(legacy, 'kallithea-ini');
+    assert.equal(doc.languageId, 'kallithea-ini');
+    const ds = await diagnosticsWhere(legacy, has(['legacy-config', 'sqlite-multi-worker']), 'legacy-config');
+    assert.ok(!ds.some((d) => ruleOf(d) === 'deprecated-key'), 'the old keys are inside legacy-config');
+    const finding = ds.find((d) => ruleOf(d) === 'legacy-config')!;
+    assert.ok((finding.relatedInformation?.length ?? 0) > 20, 'the gathered findings are related information');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', legacy, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const upgrade = actions.find((a) => a.title === 'Upgrade this config to Kallithea 0.7');
+    assert.ok(upgrade?.edit, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    // Not applied here: it asks for a preview (needsConfirmation), which waits for a person.
+    assert.ok(upgrade.edit.get(legacy).length > 20);
+  });
+
   it('(3) returns hover text with the effective value for a key', async () => {
     const doc = await openAs(production(), 'kallithea-ini');
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('workers'));

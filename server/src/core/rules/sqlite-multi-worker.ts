@@ -7,6 +7,8 @@ interface Data {
   /** Line of the workers setting when the file itself starts several workers. */
   workersLine?: number;
   server?: 'gunicorn' | 'uwsgi';
+  /** Celery workers share the file too, so one web worker would not be enough. */
+  celery?: boolean;
 }
 
 export const POSTGRES_URL = 'postgresql://kallithea:CHANGE-ME@localhost/kallithea';
@@ -32,6 +34,7 @@ export const sqliteMultiWorker: Rule = {
         urlLine: entry.keyRange.start.line,
         workersLine: mw?.kind === 'workers' ? mw.entry.keyRange.start.line : undefined,
         server: mw?.kind === 'workers' ? mw.server : undefined,
+        celery: deployment.useCelery || undefined,
       } satisfies Data,
     });
   },
@@ -43,7 +46,7 @@ export const sqliteMultiWorker: Rule = {
       { title: 'Use PostgreSQL (then set the password and host)', edits: [setValueEdit(url, POSTGRES_URL)], preferred: true },
       { title: 'Use MySQL/MariaDB with utf8mb4 (then set the password and host)', edits: [setValueEdit(url, MYSQL_URL)] },
     ];
-    const workers = d.workersLine !== undefined ? entryAt(model, d.workersLine) : undefined;
+    const workers = d.workersLine !== undefined && !d.celery ? entryAt(model, d.workersLine) : undefined;
     if (workers && d.server === 'gunicorn') fixes.push({ title: 'Run a single worker process (workers = 1)', edits: [setValueEdit(workers, '1')] });
     if (workers && d.server === 'uwsgi') {
       const edit = setUwsgiEdit(model, workers.key, '1', eol);

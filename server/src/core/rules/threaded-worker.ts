@@ -60,8 +60,13 @@ export const threadedWorker: Rule = {
         return one('Use one thread (threads = 1)', setKeyEdit(model.parsed, d.section, 'threads', '1', eol));
       case 'gunicorn-threads':
         return one('Use one thread per worker (threads = 1)', entry && setValueEdit(entry, '1'));
-      case 'gunicorn-class':
-        return one('Use the sync worker class', entry && setValueEdit(entry, 'sync'));
+      case 'gunicorn-class': {
+        // threads > 1, ignored by gevent, would turn the sync worker into gthread: one thread too.
+        const threads = model.sections.get(d.section)?.get('threads');
+        const many = threads && (pyInt(threads.value) ?? 0) > 1;
+        if (!entry) return [];
+        return [{ title: many ? 'Use the sync worker class with one thread' : 'Use the sync worker class', edits: [setValueEdit(entry, 'sync'), ...(many ? [setValueEdit(threads, '1')] : [])], preferred: true, safe: true }];
+      }
       case 'wsgiref-threaded':
         return one('Turn off wsgiref.threaded', entry && setValueEdit(entry, 'false'));
       case 'uwsgi-threads':

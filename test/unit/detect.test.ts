@@ -10,6 +10,13 @@ describe('which files are Kallithea configs', () => {
     assert.ok(isKallitheaConfig('[DEFAULT]\nx = 1\n[app:other]\nuse: egg:kallithea\n'));
   });
 
+  test('RhodeCode 1.x/2.x configs (egg:rhodecode), which Kallithea grew from; not RhodeCode 4 (Pyramid) ones', () => {
+    assert.ok(isKallitheaConfig('[app:main]\nuse = egg:rhodecode\n'));
+    assert.ok(isKallitheaConfig('[app:main]\nuse = egg:RhodeCode#main\n'));
+    assert.equal(isKallitheaConfig('[app:main]\nuse = egg:rhodecode-enterprise-ce\n'), false);
+    assert.equal(isKallitheaConfig('[app:main]\nuse = egg:rhodecode-vcsserver\n'), false);
+  });
+
   test('not when the egg is elsewhere, commented out, or another app', () => {
     assert.equal(isKallitheaConfig('[app:main]\n#use = egg:kallithea\nuse = egg:other\n'), false);
     assert.equal(isKallitheaConfig('[server:main]\nuse = egg:kallithea\n'), false);

@@ -96,4 +96,7 @@ export const CLEAN_APP = [
   'app_instance_uuid = 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
   'session.secret = 0123456789abcdef0123456789abcdef',
   'sqlalchemy.url = postgresql://k@db.internal/k',
+  'beaker.cache.regions = long_term,long_term_file',
+  'beaker.cache.long_term.type = file',
+  'beaker.cache.long_term_file.type = file',
 ];

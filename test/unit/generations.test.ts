@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { effectiveConfigView } from '../../server/src/core/effective-view';
 import { complete } from '../../server/src/core/completion';
-import { fixesFor, upgradeText } from '../../server/src/core/fixes';
+import { applyEdits, fixesFor, upgradeText } from '../../server/src/core/fixes';
 import { generationOf } from '../../server/src/core/generation';
+import { capturingGroups } from '../../server/src/core/issue-links';
 import { hover } from '../../server/src/core/hover';
 import { lint } from '../../server/src/core/lint';
 import { environment, lintText, model, only, python } from '../helpers/core';
@@ -86,6 +87,64 @@ describe('configs written for releases before 0.4', () => {
     assert.equal(app.app_instance_uuid, '1'.padStart(32, 'a'), 'a fresh value from the random source');
     assert.equal(app['session.secret'].length, 32);
     assert.equal(app.cut_off_limit, '256000');
+  });
+
+  test('issue links keep their text and URL: issue_prefix becomes issue_sub with the groups, {id} becomes them too', () => {
+    const app = python(upgradeText(fixture('kallithea-0.2.ini'), {}, hex()).text).raw!['app:main'];
+    assert.equal(app.issue_sub, '#\\g<1>');
+    assert.equal(app.issue_server_link, 'https://issues.example.org/{repo}/issue/\\g<1>');
+    assert.equal(app.issue_prefix, undefined);
+    assert.equal(capturingGroups('(?:\\s*#)(\\d+)'), 1);
+    assert.equal(capturingGroups('(a)(?P<n>b)(?<m>c)(?=d)(?<!e)[(]\\(x'), 3);
+    // The quick fix of deprecated-key does the same translation.
+    const text = lines('[app:main]', 'use = egg:kallithea', 'issue_pat_t = T-(\\d+)-(\\d+)', 'issue_server_link_t = https://t/{id}', 'issue_prefix_t = T\\');
+    const [d] = only(text, 'deprecated-key');
+    const [fix] = fixesFor(model(text), d);
+    assert.equal(fix.title, 'Replace with issue_sub_t = T\\\\\\g<1>\\g<2> (and {id} in the link)');
+  });
+
+  test('the upgrade does not switch Sentry on, and settles repeated keys as Python 2 did (the last one)', () => {
+    const text = lines('[server:main]', 'use = egg:waitress#main', 'threads = 1', 'use = egg:Paste#http', 'port = 5000', '[app:main]', 'use = egg:kallithea', 'sentry.dsn = YOUR_DNS', 'use_gravatar = true', 'use_gravatar = false', 'sqlalchemy.db1.url = sqlite:///k.db');
+    assert.notEqual(python(text).readError, null, 'Python 3 refuses the repeated keys');
+    const up = upgradeText(text, {}, hex());
+    const read = python(up.text);
+    assert.equal(read.readError, null, up.text);
+    assert.equal(read.raw!['app:main'].use_gravatar, 'false');
+    assert.equal(read.raw!['app:main']['trace_errors.sentry_dsn'], undefined);
+    assert.match(up.text, /^# sentry\.dsn = YOUR_DNS$/m);
+    assert.deepEqual(read.raw!['server:main'], { threads: '1', use: 'egg:waitress#main', port: '5000' });
+    assert.equal(upgradeText(up.text, {}, hex()).text, up.text);
+  });
+
+  test('keys gunicorn or waitress refuse are commented out; another application is never upgraded', () => {
+    const text = lines('[server:main]', 'use = egg:gunicorn#main', 'workers = 2', 'max_request_body_size = 1000', '[app:main]', 'use = egg:kallithea', 'sqlalchemy.db1.url = sqlite:///k.db');
+    assert.match(upgradeText(text, {}, hex()).text, /^# max_request_body_size = 1000$/m);
+    const ce = lines('[app:main]', 'use = egg:rhodecode-enterprise-ce', 'lang = en', 'pdebug = false', 'sqlalchemy.db1.url = sqlite:///r.db');
+    assert.ok(!rules(ce).includes('legacy-config'));
+    const refused = upgradeText(ce, {}, hex());
+    assert.equal(refused.text, ce);
+    assert.match(refused.refused ?? '', /egg:rhodecode-enterprise-ce, not Kallithea/);
+  });
+
+  test('the secrets RhodeCode and old Kallithea shipped are weak, however long', () => {
+    const [d] = only(lines('[app:main]', 'use = egg:rhodecode', 'beaker.session.secret = g654dcno0-9873jhgfreyu', 'app_instance_uuid = 9c1b7e2f44a04d3f8e6a5b2c1d0e9f8a'), 'weak-secret');
+    assert.match(d.message, /^beaker\.session\.secret is a published placeholder/);
+  });
+
+  test('the cache regions 0.7 uses: missing long_term_file is an error with a fix; unused old regions are not memory problems', () => {
+    const text = fixture('kallithea-0.5.ini');
+    const [d] = only(text, 'missing-cache-region');
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /^The Beaker cache region long_term_file is not in beaker\.cache\.regions/);
+    const [fix] = fixesFor(model(text), d);
+    const fixed = applyEdits(model(text).parsed, fix.edits);
+    assert.deepEqual(only(fixed, 'missing-cache-region'), []);
+    assert.equal(python(fixed).raw!['app:main']['beaker.cache.long_term_file.expire'], '604800');
+    const up = python(upgradeText(text, {}, hex()).text).raw!['app:main'];
+    assert.equal(up['beaker.cache.regions'], 'long_term,long_term_file');
+    assert.equal(up['beaker.cache.long_term_file.type'], 'file');
+    const old = lines('[server:main]', 'use = egg:waitress#main', 'threads = 1', '[app:main]', 'use = egg:kallithea', 'beaker.cache.regions = short_term, long_term, long_term_file', 'beaker.cache.type = memory', 'beaker.cache.long_term.type = file', 'beaker.cache.long_term_file.type = file');
+    assert.deepEqual(only(old, 'memory-cache-no-recycle'), [], 'short_term is memory, but 0.7 never caches in it');
   });
 
   test('both spellings of a session option: the upgrade keeps the one in effect', () => {

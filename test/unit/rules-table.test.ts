@@ -94,6 +94,10 @@ const ROWS: Record<string, Row> = {
     bad: lines(...APP.filter((l) => !l.startsWith('index_dir')), 'cut_off_limit = 256000', 'commit_parse_limit = 25', '[alembic]', 'script_location = kallithea:alembic'),
     good: lines(...APP, 'cut_off_limit = 256000', 'commit_parse_limit = 25', '[alembic]', 'script_location = kallithea:alembic'),
   },
+  'missing-cache-region': {
+    bad: lines(...APP, 'beaker.cache.regions = short_term', 'beaker.cache.short_term.type = memory'),
+    good: lines(...APP, 'beaker.cache.regions = long_term,long_term_file'),
+  },
   'ignore-alembic-revision': { bad: lines(...APP, 'ignore_alembic_revision = false'), good: lines(...APP, 'ignore_alembic_revision =') },
   'issue-tracker-incomplete': { bad: lines(...APP, 'issue_pat_wiki = wiki-(\\S+)'), good: lines(...APP, 'issue_pat_wiki = wiki-(\\S+)', 'issue_server_link_wiki = https://w/\\1', 'issue_sub_wiki =') },
   'url-format': { bad: lines(...APP, 'canonical_url = code.example.org'), good: lines(...APP, 'canonical_url = https://code.example.org') },

@@ -187,6 +187,7 @@ export function run(argv: string[], io: CliIo): number {
     for (const input of inputs) {
       if (!input.validUtf8) continue;
       const upgraded = upgradeText(input.text, { filePath: path.resolve(input.file) });
+      if (upgraded.refused) io.stderr(`kallithea-ini-lint: not upgrading ${input.file}: ${upgraded.refused}\n`);
       if (upgraded.text === input.text) continue;
       fs.writeFileSync(input.file, upgraded.text, 'utf8');
       input.text = upgraded.text;

@@ -95,12 +95,14 @@ export interface UpgradeTextResult {
   text: string;
   /** One line per change, in words. */
   changes: string[];
+  /** Why the file was left alone (not a Kallithea config). */
+  refused?: string;
 }
 
 /** The whole file upgraded to Kallithea 0.7 (see upgrade.ts); the text unchanged when there is nothing to do. */
 export function upgradeText(text: string, modelOptions: ModelOptions = {}, randomHex = secureRandomHex): UpgradeTextResult {
   const model = new ConfigModel(parse(text), modelOptions);
-  const { edits, changes } = upgradeEdits(model, dominantEol(model.parsed.lines), randomHex);
-  if (edits.length === 0) return { text, changes: [] };
+  const { edits, changes, refused } = upgradeEdits(model, dominantEol(model.parsed.lines), randomHex);
+  if (edits.length === 0) return { text, changes: [], refused };
   return { text: (model.parsed.bom ? '\ufeff' : '') + applyEdits(model.parsed, edits), changes };
 }

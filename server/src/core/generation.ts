@@ -5,6 +5,7 @@
 // [alembic], the template's own header comment. The marks were read from the
 // shipped development.ini/production.ini and config templates of each release.
 
+import { isKallitheaUse } from './detect';
 import type { ConfigModel } from './model';
 import type { Entry } from './parser';
 import type { Range } from './text';
@@ -42,6 +43,8 @@ export interface Evidence {
 
 export interface GenerationReading extends Generation {
   evidence: Evidence[];
+  /** The app section loads another application (RhodeCode 4's egg:rhodecode-enterprise-ce, say): no Kallithea generation applies. */
+  foreignApp?: string;
 }
 
 /** Keys only RhodeCode and Kallithea before 0.4 wrote (Pylons, Celery 3 by host/user, error services). */
@@ -85,6 +88,8 @@ function readGeneration(model: ConfigModel): GenerationReading {
   const app = model.appSection();
   const appEntries = app ? model.sections.get(app)! : new Map<string, Entry>();
   const use = appEntries.get('use');
+  if (use && /^egg:/i.test(use.value.trim()) && !isKallitheaUse(use.value))
+    return { ...GENERATIONS['kallithea-0.6'], label: `not Kallithea (${use.value.trim()})`, evidence: [], foreignApp: use.value.trim() };
   if (use && /^egg:rhodecode(#main)?$/i.test(use.value.trim()))
     evidence.push({ text: `use = ${use.value.trim()} (line ${use.keyRange.start.line + 1})`, range: use.valueRange, points: 'rhodecode' });
 

@@ -213,6 +213,7 @@ function sectionHover(model: ConfigModel, section: Section): string {
 }
 
 function generationNote(generation: GenerationReading): string {
+  if (generation.foreignApp) return `**Not a Kallithea app:** this section loads ${code(generation.foreignApp)}.`;
   const evidence = generation.evidence.map((e) => escapeMarkdown(e.text));
   if (evidence.length === 0) return `**Written for:** ${escapeMarkdown(generation.label)} (nothing in the file points to an older release).`;
   const upgrade = generation.legacy ? ' Kallithea 0.7 reads many of its settings differently; see the `legacy-config` problem for the upgrade.' : '';

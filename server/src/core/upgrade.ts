@@ -10,9 +10,12 @@ import { findKey } from './catalog';
 import { sectionKind } from './catalog/section-kind';
 import type { TextEdit } from './diagnostics';
 import { capturesNextLine, commentOutLines, entryTextLines, renameKeyEdit, setValueEdit } from './edits';
+import { generationOf } from './generation';
+import { translateIssuePrefix } from './issue-links';
 import type { ConfigModel } from './model';
 import type { Entry, ParsedConfig, Section } from './parser';
 import { missingTaskModules, replacementKey } from './rules/deprecated-key';
+import { cacheRegionEdits } from './rules/missing-cache-region';
 import { REQUIRED } from './rules/missing-required-key';
 import { keyInfoOf } from './rules/support';
 import { lineRange } from './text';
@@ -22,28 +25,53 @@ export interface UpgradeResult {
   edits: TextEdit[];
   /** What the upgrade does, one line per change, for the CLI and previews. */
   changes: string[];
+  /** Why nothing was done, when the file is not one to upgrade. */
+  refused?: string;
 }
 
 const BROKER_PARTS = ['host', 'port', 'user', 'password', 'vhost'] as const;
 type BrokerPart = (typeof BROKER_PARTS)[number];
 
-/** Kallithea 0.7's logging classes and logger names where RhodeCode had its own. */
-const RHODECODE_PREFIX = /^rhodecode(?=\.|$)/;
+/** RhodeCode's colour formatter and logger name, which Kallithea 0.7 has under its own name. */
+const RHODECODE_CLASS = /^rhodecode(?=\.lib\.colored_formatter\.)/;
+const RHODECODE_LOGGER = /^rhodecode(?=\.|$)/;
 
 export function upgradeEdits(model: ConfigModel, eol: string, randomHex: (digits: number) => string): UpgradeResult {
+  // Another application's config (RhodeCode 4, say) is not turned into a hybrid.
+  const foreign = generationOf(model).foreignApp;
+  if (foreign) return { edits: [], changes: [], refused: `its app section loads ${foreign}, not Kallithea` };
   const up = new Upgrade(model, eol);
   const app = model.appSection();
+  const superseded = supersededDuplicates(model.parsed);
   for (const entry of model.parsed.entries) {
-    if (entry.duplicateOf) continue;
+    // Python 2 (every release before 0.6) took the last of repeated keys; Python 3 refuses the file.
+    if (superseded.has(entry)) {
+      up.commentOutDuplicate(entry);
+      continue;
+    }
     const kind = sectionKind(model, entry.section.name);
     if (kind === 'app' || kind === 'defaults') up.appEntry(entry);
-    else if (kind === 'formatter' && entry.key === 'class') up.renameRhodecodeValue(entry);
-    else if (kind === 'logger' && entry.key === 'qualname') up.renameRhodecodeValue(entry);
+    else if (kind === 'formatter' && entry.key === 'class') up.renameRhodecodeValue(entry, RHODECODE_CLASS);
+    else if (kind === 'logger' && entry.key === 'qualname') up.renameRhodecodeValue(entry, RHODECODE_LOGGER);
   }
   up.broker();
-  up.pasteServer();
+  up.server();
+  up.cacheRegions();
   if (app) up.additions(app, randomHex);
   return { edits: up.edits, changes: up.changes };
+}
+
+/** Every occurrence of a repeated key but the last, per section name. */
+function supersededDuplicates(parsed: ParsedConfig): Set<Entry> {
+  const last = new Map<string, Entry>();
+  const superseded = new Set<Entry>();
+  for (const entry of parsed.entries) {
+    const id = entry.section.name + '\u0000' + entry.key;
+    const before = last.get(id);
+    if (before) superseded.add(before);
+    last.set(id, entry);
+  }
+  return superseded;
 }
 
 class Upgrade {
@@ -71,7 +99,14 @@ class Upgrade {
     return `line ${entry.keyRange.start.line + 1}`;
   }
 
+  commentOutDuplicate(entry: Entry): void {
+    this.commentOut(entry, `a later line sets ${entry.key} again; Python 2 used the last one, and Python 3 (Kallithea 0.6 and later) refuses a repeated key`);
+  }
+
+  private readonly commented = new Set<Entry>();
+
   private commentOut(entry: Entry, why: string): void {
+    this.commented.add(entry);
     this.edits.push(...commentOutLines(this.parsed, entryTextLines(entry)));
     this.keys.get(entry.section.name)?.delete(entry.key);
     this.changes.push(`commented out ${entry.key} (${this.line(entry)}): ${why}`);
@@ -103,6 +138,9 @@ class Upgrade {
     }
     const old = info?.deprecated;
     if (!info || !old) return;
+    if (entry.key.startsWith('issue_prefix')) return this.issuePrefix(entry);
+    // Nothing before 0.7 sent errors to Sentry; a rename would switch that on, often with a placeholder DSN.
+    if (entry.key === 'sentry.dsn') return this.commentOut(entry, 'to report errors to Sentry from 0.7, set trace_errors.sentry_dsn');
     if (old.combinedInto) {
       const part = entry.key.toLowerCase().replace(/^broker[._]/, '') as BrokerPart;
       if (BROKER_PARTS.includes(part)) this.brokerParts.set(part, entry);
@@ -118,6 +156,16 @@ class Upgrade {
       this.commentOut(current, `${entry.key} (${this.line(entry)}) overrides it`);
       this.rename(entry, newKey);
     } else this.commentOut(entry, `${newKey} is already set`);
+  }
+
+  /** issue_prefix<suffix> becomes issue_sub<suffix> with the same link text and URL (see issue-links.ts). */
+  private issuePrefix(entry: Entry): void {
+    const translated = translateIssuePrefix(this.model, entry);
+    if (!translated) return this.commentOut(entry, 'Kallithea 0.7 does not read it; issue_sub takes its place');
+    this.edits.push(...translated.edits);
+    this.keys.get(entry.section.name)?.add(translated.subKey);
+    const link = translated.linkChanged ? `, and {id} in issue_server_link${translated.subKey.slice('issue_sub'.length)} became the pattern's groups` : '';
+    this.changes.push(`${entry.key} (${this.line(entry)}) became ${translated.subKey} = ${translated.sub}${link}; the whole match is now link text, so check that the pattern does not match the spaces before an issue`);
   }
 
   /** A line nothing reads: static_files carries the admin's intent over to serve_static; the rest goes. */
@@ -173,18 +221,30 @@ class Upgrade {
     return { range: lineRange(line, end, end), newText: this.eol + text };
   }
 
-  /** egg:Paste#http (RhodeCode 1.x) is not installed with Kallithea 0.7: waitress with one thread, same host and port. */
-  pasteServer(): void {
+  /**
+   * The web server: egg:Paste#http (RhodeCode 1.x) is not installed with Kallithea 0.7,
+   * so it becomes waitress with one thread on the same host and port; keys waitress or
+   * gunicorn do not know are commented out, since waitress and gunicorn 20 and later
+   * refuse to start on them (gunicorn 19 skipped them).
+   */
+  server(): void {
     const name = this.model.findSection(['server']);
-    const use = name ? this.model.sections.get(name)?.get('use') : undefined;
-    if (!name || !use || !/^egg:paste#http$/i.test(use.value.trim())) return;
-    this.edits.push(setValueEdit(use, 'egg:waitress#main'));
-    this.changes.push(`use = egg:waitress#main instead of the Paste HTTP server (${this.line(use)})`);
-    for (const entry of this.model.sections.get(name)!.values()) {
-      if (entry === use || entry.key.startsWith('set ') || entry.key.startsWith('get ')) continue;
-      if (!findKey('server:waitress', entry.key)) this.commentOut(entry, 'waitress has no such setting and would refuse to start');
+    if (!name) return;
+    const entries = this.model.sections.get(name)!;
+    const use = entries.get('use');
+    const paste = !!use && /^egg:paste#http$/i.test(use.value.trim());
+    const kind = paste ? 'server:waitress' : sectionKind(this.model, name);
+    if (kind !== 'server:waitress' && kind !== 'server:gunicorn') return;
+    if (paste && use) {
+      this.edits.push(setValueEdit(use, 'egg:waitress#main'));
+      this.changes.push(`use = egg:waitress#main instead of the Paste HTTP server (${this.line(use)})`);
     }
-    if (!this.has(name, 'threads')) {
+    const server = kind === 'server:waitress' ? 'waitress' : 'gunicorn';
+    for (const entry of entries.values()) {
+      if (entry === use || entry.key.startsWith('set ') || entry.key.startsWith('get ') || this.commented.has(entry)) continue;
+      if (!findKey(kind, server === 'gunicorn' ? entry.key.toLowerCase() : entry.key)) this.commentOut(entry, `${server} has no such setting and would refuse to start`);
+    }
+    if (paste && use && !this.has(name, 'threads')) {
       this.insertAfter(use, 'threads = 1');
       this.changes.push('added threads = 1: Kallithea is not thread-safe');
     }
@@ -196,11 +256,19 @@ class Upgrade {
     this.edits.push({ range: lineRange(part.line, part.character + offset, part.character + offset + length), newText: text });
   }
 
+  /** The cache regions 0.7's code uses (long_term_file is new in 0.6), with the template's settings. */
+  cacheRegions(): void {
+    const { edits, added } = cacheRegionEdits(this.model, this.eol);
+    if (added.length === 0) return;
+    this.edits.push(...edits);
+    this.changes.push(`added the cache region${added.length > 1 ? 's' : ''} ${added.join(' and ')} to beaker.cache.regions, with the template's settings`);
+  }
+
   /** RhodeCode's module names in logging (formatter classes, logger names) are kallithea's in 0.7. */
-  renameRhodecodeValue(entry: Entry): void {
+  renameRhodecodeValue(entry: Entry, prefix: RegExp): void {
     const value = entry.value.trim();
-    if (!RHODECODE_PREFIX.test(value) || entry.parts.length !== 1) return;
-    const renamed = value.replace(RHODECODE_PREFIX, 'kallithea');
+    if (!prefix.test(value) || entry.parts.length !== 1) return;
+    const renamed = value.replace(prefix, 'kallithea');
     this.replaceInValue(entry, 0, 'rhodecode'.length, 'kallithea');
     this.changes.push(`${entry.key} = ${renamed} instead of ${value} ([${entry.section.name}] ${this.line(entry)})`);
   }

@@ -27,6 +27,8 @@ export const LEGACY_KEYS: KeyInfo[] = [
   old('api_access_controllers_whitelist', 'List of pages (up to 0.5) that also accepted an API key instead of a login.', 'Kallithea 0.6 and later do not read it.'),
   old('lock_ret_code', 'HTTP status for pushes to a locked repository (repository locking, up to 0.5).', 'Repository locking is gone since 0.6; nothing reads it.'),
   old('alternative_gravatar_url', 'Avatar URL template of RhodeCode and Kallithea before 0.4.', 'Nothing in 0.7 reads it; the avatar URL is set under Admin > Settings > Visual.'),
+  old('clone_uri', 'Clone URL template of RhodeCode configs.', 'Kallithea keeps the clone URL template in its database (Admin > Settings > Visual, clone_uri_tmpl); this line does nothing.'),
+  old('license_token', 'License key of RhodeCode 2.x.', 'Kallithea has no license key; nothing reads it.'),
   old('sqlalchemy.convert_unicode', 'SQLAlchemy option that RhodeCode set for Python 2 strings.', 'Not needed on Python 3; Kallithea 0.7 templates no longer set it.'),
   {
     name: 'sqlalchemy.db1.convert_unicode', sections: ['app'], type: str, docs: UPGRADE,

@@ -1,6 +1,7 @@
 import type { KeyInfo } from '../catalog/types';
 import type { Fix, Rule, Severity } from '../diagnostics';
 import { renameKeyEdit } from '../edits';
+import { translateIssuePrefix } from '../issue-links';
 import type { ConfigModel } from '../model';
 import type { Entry } from '../parser';
 import { commentOutEntry, entryAt, keyInfoOf } from './support';
@@ -37,7 +38,10 @@ export const deprecatedKey: Rule = {
     const entry = entryAt(model, line);
     if (!entry) return [];
     const fixes: Fix[] = [];
-    if (newKey) fixes.push({ title: `Rename to "${newKey}"`, edits: [renameKeyEdit(entry, newKey)], preferred: true });
+    // issue_prefix is not a plain rename: the link text and URL are written another way since 0.4.
+    const issue = entry.key.startsWith('issue_prefix') ? translateIssuePrefix(model, entry) : undefined;
+    if (issue) fixes.push({ title: `Replace with ${issue.subKey} = ${issue.sub}${issue.linkChanged ? ' (and {id} in the link)' : ''}`, edits: issue.edits, preferred: true });
+    else if (newKey) fixes.push({ title: `Rename to "${newKey}"`, edits: [renameKeyEdit(entry, newKey)], preferred: true });
     fixes.push({ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry) });
     return fixes;
   },

@@ -14,6 +14,7 @@ import { sessionNotSecure } from './session-not-secure';
 import { smtpPlaintextCredentials } from './smtp-plaintext-credentials';
 import { smtpModePort } from './smtp-mode-port';
 import { missingRequiredKey } from './missing-required-key';
+import { missingCacheRegion } from './missing-cache-region';
 import { ignoreAlembicRevision } from './ignore-alembic-revision';
 import { issueTrackerIncomplete } from './issue-tracker-incomplete';
 import { urlFormat } from './url-format';
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   smtpPlaintextCredentials,
   smtpModePort,
   missingRequiredKey,
+  missingCacheRegion,
   ignoreAlembicRevision,
   issueTrackerIncomplete,
   urlFormat,

@@ -11,12 +11,17 @@ interface Data {
   serverSection?: string;
 }
 
+/** The regions Kallithea 0.7 caches in: user details (helpers.py), READMEs and feeds (summary.py, feed.py). */
+export const USED_REGIONS = ['long_term', 'long_term_file'];
+
 /** Beaker's regions and their types, as Beaker merges the `beaker.cache.` and `cache.` prefixes. */
 function memoryRegions(model: ConfigModel): { region: string; line: number; range: import('../text').Range }[] {
   const regions = (model.appSetting('beaker.cache.regions')?.value ?? model.appSetting('cache.regions')?.value ?? '')
     .split(',')
     .map((r) => r.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    // Regions Kallithea 0.7's code does not use (older templates declared several) never hold anything.
+    .filter((r) => USED_REGIONS.includes(r));
   const globalType = model.appSetting('beaker.cache.type') ?? model.appSetting('cache.type');
   const out = [];
   for (const region of regions) {

@@ -2,7 +2,13 @@ import type { Rule } from '../diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits';
 import { entryAt } from './support';
 
-const PLACEHOLDERS = new Set(['very-secret', 'development-not-secret', '${uuid()}', 'secret', 'changeme', 'change-me', 'password', '<key_for_encryption>', '<validation_key>']);
+const PLACEHOLDERS = new Set([
+  'very-secret', 'development-not-secret', '${uuid()}', 'secret', 'changeme', 'change-me', 'password', '<key_for_encryption>', '<validation_key>',
+  // The values RhodeCode's and Kallithea's older shipped configs and templates carried (long enough to pass the length check).
+  'g654dcno0-9873jhgfreyu', '{74e0cd75-b339-478b-b129-07dd221def1f}', 'production-rc-uytcxaz', 'rc-production', 'rc-develop', 'develop-test', 'develop', 'test', 'prod1234',
+  // A template variable that was never rendered.
+  '${app_instance_uuid}', '${app_instance_secret}',
+]);
 const MIN_LENGTH = 16;
 
 export const SECRET_KEYS: Record<string, string> = {

@@ -19,7 +19,7 @@ export const debugEnabled: Rule = {
         ? `"set debug" in [${app}] turns it on`
         : debug.entry.section.name === 'DEFAULT'
           ? `[DEFAULT] turns it on${ignored ? `, and PasteDeploy ignores "debug = ${ignored.value}" in [${app}] (line ${ignored.keyRange.start.line + 1})` : ''}`
-          : 'it is on';
+          : `"debug" in [${app}] turns it on`;
     report({
       range: debug.entry.valueRange,
       message: `Debug mode is on (${how}): backlash serves an interactive Python console on every error page, so any visitor can run code on the server and read its secrets. It also turns off error mails and HSTS. Set debug = false here, the line that wins.`,

@@ -23,7 +23,7 @@ export function weakness(value: string | undefined): string | undefined {
   if (value === undefined) return 'is missing';
   const v = value.trim();
   if (v === '') return 'is empty';
-  if (PLACEHOLDERS.has(v.toLowerCase())) return 'is a published placeholder (from Kallithea\'s templates or docs)';
+  if (PLACEHOLDERS.has(v.toLowerCase())) return 'is a published placeholder (from the templates or docs of Kallithea or RhodeCode)';
   if (v.length < MIN_LENGTH) return `is only ${v.length} characters long`;
   return undefined;
 }

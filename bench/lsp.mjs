@@ -24,7 +24,7 @@ export function startServer(root) {
     conn,
     started,
     async initialize() {
-      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: { settings: { maxFileSize: 1e9 } } });
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } }, initializationOptions: { settings: { maxFileSize: 1e9 } } });
       const at = performance.now();
       await conn.sendNotification('initialized', {});
       return at - started;

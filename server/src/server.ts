@@ -10,6 +10,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEnvironment } from './core/deployment';
@@ -17,7 +18,8 @@ import { isKallitheaModel, isListedFile } from './core/detect';
 import { ModelCache, uriToPath } from './documents';
 import { effectiveConfigView } from './core/effective-view';
 import { DEFAULT_PUBLIC_PATH, staticServerConfig } from './core/static-config';
-import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
+import { ALL_FEATURES, readClientFeatures, type ClientFeatures } from './client-features';
+import { APPLY_EDIT_COMMAND, codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { onCompletion, onDefinition, onDocumentSymbol, onFoldingRanges, onHover, onPrepareRename, onReferences, onRename } from './handlers/editor';
 import { publish } from './handlers/diagnostics';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
@@ -42,20 +44,19 @@ const workspace = new WorkspaceIndex();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let canWatchFiles = false;
-/** The client previews edits marked "needs confirmation" (LSP change annotations, e.g. VS Code's refactor preview). */
-let canAnnotateChanges = false;
+/** What the client declared it can take (snippets, Markdown, code-action literals...). */
+let features: ClientFeatures = ALL_FEATURES;
 let folders: string[] = [];
 /** VS Code contributes the snippets itself; other editors get them as completion items. */
 let snippetsAsCompletions = true;
 
-export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig' };
+export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig', applyEdit: APPLY_EDIT_COMMAND };
 
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
-  canAnnotateChanges = !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport;
+  features = readClientFeatures(params.capabilities);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; nativeSnippets?: boolean };
   settings = normalizeSettings(init.settings ?? {});
   snippetsAsCompletions = !init.nativeSnippets;
@@ -160,7 +161,7 @@ const validator = new Validator({
   },
   publish(doc, result) {
     if (!result) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-    else publish(connection, doc, result.diagnostics);
+    else publish(connection, doc, result.diagnostics, features);
   },
 });
 
@@ -204,7 +205,7 @@ connection.onCodeAction((params, token) => {
   if (!doc || token.isCancellationRequested || tooLarge(doc)) return [];
   const state = validator.now(doc);
   if (!state) return [];
-  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules, annotateChanges: canAnnotateChanges });
+  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules, features });
 });
 
 /** The model of an open Kallithea document, or undefined for anything else (or a file over the size limit). */
@@ -216,12 +217,12 @@ function modelFor(uri: string) {
 connection.onHover((p, token) => {
   if (token.isCancellationRequested) return null;
   const model = modelFor(p.textDocument.uri);
-  return model ? onHover(model, p.position) : null;
+  return model ? onHover(model, p.position, features.markdownHover) : null;
 });
 connection.onCompletion((p, token) => {
   if (token.isCancellationRequested) return [];
   const model = modelFor(p.textDocument.uri);
-  return model ? onCompletion(model, p.position, snippetsAsCompletions) : [];
+  return model ? onCompletion(model, p.position, snippetsAsCompletions, features) : [];
 });
 connection.onDocumentSymbol((p) => {
   const model = modelFor(p.textDocument.uri);
@@ -248,7 +249,12 @@ connection.onRenameRequest((p) => {
   return model ? onRename(model, p.textDocument.uri, p.position, p.newName) : null;
 });
 
-connection.onExecuteCommand((p) => {
+connection.onExecuteCommand(async (p) => {
+  // A client without code-action literals gets fixes as this command with their edit.
+  if (p.command === COMMANDS.applyEdit) {
+    const [edit] = (p.arguments ?? []) as [WorkspaceEdit | undefined];
+    return edit ? (await connection.workspace.applyEdit(edit)).applied : false;
+  }
   const [arg] = (p.arguments ?? []) as [Record<string, string> | string | undefined];
   if (p.command === COMMANDS.effectiveConfig) {
     const uri = typeof arg === 'string' ? arg : arg?.uri;

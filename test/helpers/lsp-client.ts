@@ -14,6 +14,17 @@ export interface PublishedDiagnostics {
   diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; severity?: number; message: string; data?: unknown; codeDescription?: { href: string } }[];
 }
 
+/** What VS Code declares, in the parts the server reads: snippets, Markdown, code-action literals, versions... */
+export const FULL_CAPABILITIES = {
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+  textDocument: {
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+  },
+};
+
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly conn: MessageConnection;
@@ -43,7 +54,7 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(capabilities: Record<string, unknown> = { workspace: { configuration: true } }): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(capabilities: Record<string, unknown> = FULL_CAPABILITIES): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,

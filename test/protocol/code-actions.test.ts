@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, LspClient, type PublishedDiagnostics } from '../helpers/lsp-client';
+import { FULL_CAPABILITIES, fileUri, LspClient, type PublishedDiagnostics } from '../helpers/lsp-client';
 import { python } from '../helpers/core';
 
 const CONFIG = (db: string) =>
@@ -64,7 +64,7 @@ describe('quick fixes over the protocol', () => {
       processId: process.pid,
       rootUri: fileUri(dir),
       workspaceFolders: [{ uri: fileUri(dir), name: 'deploy' }],
-      capabilities: { workspace: { configuration: true } },
+      capabilities: FULL_CAPABILITIES,
     });
     await client.conn.sendNotification('initialized', {});
     uri = fileUri(path.join(dir, 'host-a', 'kallithea.ini'));

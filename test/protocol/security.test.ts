@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { LspClient, fileUri } from '../helpers/lsp-client';
+import { FULL_CAPABILITIES, LspClient, fileUri } from '../helpers/lsp-client';
 import { DIST, ROOT } from '../helpers/paths';
 
 const MARK = 'Zq7SecretMark';
@@ -68,7 +68,7 @@ test('the server reads only the workspace and the edited config, opens no connec
   const logs: string[] = [];
   client.conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   client.conn.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
-  await client.conn.sendRequest('initialize', { processId: process.pid, rootUri: fileUri(workspace), workspaceFolders: [{ uri: fileUri(workspace), name: 'w' }], capabilities: { workspace: { configuration: true } } });
+  await client.conn.sendRequest('initialize', { processId: process.pid, rootUri: fileUri(workspace), workspaceFolders: [{ uri: fileUri(workspace), name: 'w' }], capabilities: FULL_CAPABILITIES });
   await client.conn.sendNotification('initialized', {});
   const uri = fileUri(path.join(outside, 'edited.ini'));
   await client.open(uri, SECRET_CONFIG);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { python } from '../helpers/core';
-import { fileUri, LspClient } from '../helpers/lsp-client';
+import { FULL_CAPABILITIES, fileUri, LspClient } from '../helpers/lsp-client';
 import { FIXTURES, readText } from '../helpers/paths';
 
 interface Range {
@@ -52,7 +52,7 @@ describe('the upgrade over the protocol', () => {
   test('an editor with change annotations gets a previewed edit; applied, no legacy finding is left', async () => {
     const client = new LspClient();
     clients.push(client);
-    await client.initialize({ workspace: { configuration: true, workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } } });
+    await client.initialize({ ...FULL_CAPABILITIES, workspace: { configuration: true, workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } } });
     const { legacy, published, action } = await upgradeAction(client);
     assert.match(legacy.message, /^This config was written for RhodeCode 1\.x\/2\.x/);
     const related = (legacy as { relatedInformation?: { location: { uri: string }; message: string }[] }).relatedInformation ?? [];
@@ -77,7 +77,7 @@ describe('the upgrade over the protocol', () => {
   test('an editor without change annotations gets plain edits', async () => {
     const client = new LspClient();
     clients.push(client);
-    await client.initialize();
+    await client.initialize({ ...FULL_CAPABILITIES, workspace: { configuration: true } });
     const { action } = await upgradeAction(client);
     assert.ok(action?.edit?.changes?.[URI]?.length, 'plain changes');
     assert.equal(action.edit.documentChanges, undefined);

@@ -20,11 +20,51 @@ export function resolveVariables(body: string, hex: (digits: number) => string):
 
 /** The text a snippet leaves when every tab stop keeps its default (what a user gets by pressing Tab through it). */
 export function expandSnippet(snippet: Snippet, hex: (digits: number) => string): string {
-  const body = resolveVariables(snippet.body.join('\n'), hex);
+  return snippetAsPlainText(resolveVariables(snippet.body.join('\n'), hex));
+}
+
+/**
+ * A snippet in LSP/TextMate syntax as plain text, for clients without snippet
+ * support: each tab stop becomes its default (a mirror `$1` repeats it), a choice
+ * its first option, `$0` nothing, and `\$`, `\}`, `\\` the character itself.
+ */
+export function snippetAsPlainText(text: string): string {
   const defaults = new Map<string, string>();
-  for (const m of body.matchAll(/\$\{(\d+):([^}]*)\}/g)) if (!defaults.has(m[1])) defaults.set(m[1], m[2]);
-  return body
-    .replace(/\$\{(\d+):([^}]*)\}/g, (_m, n: string) => defaults.get(n) ?? '')
-    .replace(/\$\{(\d+)\}/g, (_m, n: string) => defaults.get(n) ?? '')
-    .replace(/\$\d+/g, '');
+  let i = 0;
+  const parse = (inside: boolean): string => {
+    let out = '';
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '\\' && i + 1 < text.length && '$}\\,|'.includes(text[i + 1])) {
+        out += text[i + 1];
+        i += 2;
+      } else if (inside && c === '}') {
+        return out;
+      } else if (c === '$' && /\d/.test(text[i + 1] ?? '')) {
+        const n = /^\d+/.exec(text.slice(i + 1))![0];
+        i += 1 + n.length;
+        out += defaults.get(n) ?? '';
+      } else if (c === '$' && text[i + 1] === '{' && /\d/.test(text[i + 2] ?? '')) {
+        const n = /^\d+/.exec(text.slice(i + 2))![0];
+        i += 2 + n.length;
+        let value = '';
+        if (text[i] === ':') {
+          i++;
+          value = parse(true);
+        } else if (text[i] === '|') {
+          const end = text.indexOf('|}', i + 1);
+          value = text.slice(i + 1, end < 0 ? text.length : end).split(',')[0];
+          i = end < 0 ? text.length : end + 1;
+        } else value = defaults.get(n) ?? '';
+        if (text[i] === '}') i++;
+        if (!defaults.has(n)) defaults.set(n, value);
+        out += value;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    return out;
+  };
+  return parse(false);
 }

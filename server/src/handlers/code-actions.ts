@@ -8,6 +8,7 @@ import {
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
   type AnnotatedTextEdit,
+  type Command,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -16,8 +17,9 @@ import type { LintEnvironment } from '../core/deployment';
 import type { Diagnostic, Fix } from '../core/diagnostics';
 import { fixAll, fixesFor } from '../core/fixes';
 import type { ConfigModel } from '../core/model';
+import { ALL_FEATURES, type ClientFeatures } from '../client-features';
 import { comparePositions, dominantEol, skipSpace } from '../core/text';
-import { SOURCE, toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.kallithea';
 
@@ -28,33 +30,42 @@ export interface CodeActionInputs {
   /** The diagnostics computed for this exact document version. */
   current: Diagnostic[];
   rules: Record<string, import('../core/lint').RuleSetting>;
-  /** The client supports change annotations, so a large fix can ask for a preview. */
-  annotateChanges?: boolean;
+  /** What the client takes: code-action literals or only commands, change annotations. */
+  features?: ClientFeatures;
 }
+
+/** Applies a fix's WorkspaceEdit for clients that take code actions as Commands only. */
+export const APPLY_EDIT_COMMAND = 'kallithea.applyEdit';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
-const sameRange = (a: LspDiagnostic['range'], b: Diagnostic['range']) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 
-export function codeActions(params: CodeActionParams, inputs: CodeActionInputs): CodeAction[] {
+/** Ranges that overlap or touch: a cursor inside (or at either end of) a diagnostic counts. */
+function touches(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/**
+ * Fixes for the server's own current diagnostics at the requested range, whatever
+ * the client echoes back (clients send stale ranges, or no `source` or `data`), and
+ * for nothing elsewhere; fix-all stays a source action.
+ */
+export function codeActions(params: CodeActionParams, inputs: CodeActionInputs): (CodeAction | Command)[] {
   const { doc, model, env, current } = inputs;
+  const features = inputs.features ?? ALL_FEATURES;
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const uri = doc.uri;
   const eol = dominantEol(model.parsed.lines);
 
   if (wants(only, CodeActionKind.QuickFix)) {
-    for (const sent of params.context.diagnostics) {
-      if (sent.source !== SOURCE || typeof sent.code !== 'string') continue;
-      // Trust our own fresh diagnostic, not a possibly stale copy from the client.
-      const diag = current.find((d) => d.rule === sent.code && sameRange(sent.range, d.range));
-      if (!diag) continue;
-      const lsp = toLspDiagnostic(uri, diag);
+    for (const diag of current.filter((d) => touches(d.range, params.range))) {
+      const lsp = toLspDiagnostic(uri, diag, features);
       for (const fix of fixesFor(model, diag, env)) {
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred };
-        if (fix.edits.length) action.edit = fixEdit(doc, fix, inputs.annotateChanges);
+        if (fix.edits.length) action.edit = fixEdit(doc, fix, features.changeAnnotations);
         if (fix.command) action.command = fix.command;
         actions.push(action);
       }
@@ -69,7 +80,13 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
     const all = fixAllAction(doc, model, env, inputs.rules, FIX_ALL_KIND);
     if (all) actions.push(all);
   }
-  return actions;
+  return features.codeActionLiterals ? actions : actions.map(asCommand);
+}
+
+/** The same action for a client that only runs commands: its edit goes through APPLY_EDIT_COMMAND. */
+function asCommand(action: CodeAction): Command {
+  if (action.edit) return { title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] };
+  return { title: action.title, command: action.command?.command ?? '', arguments: action.command?.arguments };
 }
 
 const CONFIRM = 'kallithea.needsConfirmation';

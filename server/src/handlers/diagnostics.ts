@@ -7,6 +7,7 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_FEATURES, type ClientFeatures } from '../client-features';
 import { docsUrl, type Diagnostic, type Severity } from '../core/diagnostics';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -24,20 +25,30 @@ export interface DiagnosticData {
   data?: unknown;
 }
 
-export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
-  return {
+/** An LSP diagnostic with only the fields the client declared it takes. */
+export function toLspDiagnostic(uri: string, d: Diagnostic, features: ClientFeatures = ALL_FEATURES): LspDiagnostic {
+  const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.rule,
-    codeDescription: { href: docsUrl(d.rule) },
     source: SOURCE,
     message: d.message,
-    relatedInformation: d.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
-    tags: d.tags?.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
     data: { rule: d.rule, data: d.data } satisfies DiagnosticData,
   };
+  if (features.codeDescription) out.codeDescription = { href: docsUrl(d.rule) };
+  if (d.related?.length) {
+    if (features.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    // Without related information the places still reach the user, as lines of the message.
+    else out.message += d.related.map((r) => `\n  line ${r.range.start.line + 1}: ${r.message}`).join('');
+  }
+  if (features.diagnosticTags && d.tags?.length) out.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  return out;
 }
 
-export function publish(connection: Connection, doc: TextDocument, diagnostics: Diagnostic[]): void {
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.uri, d)) });
+export function publish(connection: Connection, doc: TextDocument, diagnostics: Diagnostic[], features: ClientFeatures = ALL_FEATURES): void {
+  void connection.sendDiagnostics({
+    uri: doc.uri,
+    ...(features.diagnosticVersion ? { version: doc.version } : {}),
+    diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.uri, d, features)),
+  });
 }

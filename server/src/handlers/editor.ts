@@ -16,15 +16,19 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { ALL_FEATURES, type ClientFeatures } from '../client-features';
 import { complete, type CompletionKind } from '../core/completion';
 import { hover } from '../core/hover';
+import { markdownToPlainText } from '../core/markdown';
+import { snippetAsPlainText } from '../core/snippets';
 import type { ConfigModel } from '../core/model';
 import { definition, documentSymbols, foldingRanges, prepareRename, references, rename, type SymbolNode } from '../core/navigation';
 import type { Position } from '../core/text';
 
-export function onHover(model: ConfigModel, pos: Position): Hover | null {
+export function onHover(model: ConfigModel, pos: Position, markdown = true): Hover | null {
   const h = hover(model, pos);
-  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+  if (!h) return null;
+  return { contents: markdown ? { kind: MarkupKind.Markdown, value: h.markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(h.markdown) }, range: h.range };
 }
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -35,19 +39,29 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export function onCompletion(model: ConfigModel, pos: Position, snippets: boolean): CompletionItem[] {
+export function onCompletion(model: ConfigModel, pos: Position, snippets: boolean, features: ClientFeatures = ALL_FEATURES): CompletionItem[] {
   const hex = (n: number) => randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
-  return complete(model, pos, { snippets, hex }).map((item) => ({
-    label: item.label,
-    kind: KINDS[item.kind],
-    detail: item.detail,
-    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-    textEdit: { range: item.range, newText: item.insertText },
-    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    sortText: item.sortText,
-    preselect: item.preselect,
-    filterText: item.kind === 'section' ? item.label : undefined,
-  }));
+  return complete(model, pos, { snippets, hex }).map((item) => {
+    // Without snippet support a client would insert "${1:file}" as it is: send the text a user would end up with.
+    const snippet = item.snippet && features.snippets;
+    const out: CompletionItem = {
+      label: item.label,
+      kind: KINDS[item.kind],
+      detail: item.detail,
+      documentation: item.documentation
+        ? features.markdownDocs
+          ? { kind: MarkupKind.Markdown, value: item.documentation }
+          : { kind: MarkupKind.PlainText, value: markdownToPlainText(item.documentation) }
+        : undefined,
+      textEdit: { range: item.range, newText: item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText },
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      sortText: item.sortText,
+      preselect: item.preselect,
+      filterText: item.kind === 'section' ? item.label : undefined,
+    };
+    if (features.labelDetails && item.detail) out.labelDetails = { description: item.kind };
+    return out;
+  });
 }
 
 function toSymbol(node: SymbolNode): DocumentSymbol {

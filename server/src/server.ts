@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
@@ -12,6 +13,7 @@ import {
   TextDocumentSyncKind,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEnvironment } from './core/deployment';
 import { isKallitheaModel, isListedFile } from './core/detect';
@@ -22,7 +24,10 @@ import { ALL_FEATURES, readClientFeatures, type ClientFeatures } from './client-
 import { APPLY_EDIT_COMMAND, codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { onCompletion, onDefinition, onDocumentSymbol, onFoldingRanges, onHover, onPrepareRename, onReferences, onRename } from './handlers/editor';
 import { publish } from './handlers/diagnostics';
-import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { PROJECT_FILE } from './core/project-file';
+import { isProjectFile } from './project-files';
+import type { ServerSettings } from './settings';
+import { SettingsStore } from './settings-store';
 import { Validator } from './validation';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -41,7 +46,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 const workspace = new WorkspaceIndex();
-let settings: ServerSettings = DEFAULT_SETTINGS;
+const store = new SettingsStore();
 let canPullConfiguration = false;
 let canWatchFiles = false;
 /** What the client declared it can take (snippets, Markdown, code-action literals...). */
@@ -53,17 +58,19 @@ let snippetsAsCompletions = true;
 export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig', applyEdit: APPLY_EDIT_COMMAND };
 
 
+let canTrackFolders = false;
 connection.onInitialize((params) => {
+  canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   features = readClientFeatures(params.capabilities);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; nativeSnippets?: boolean };
-  settings = normalizeSettings(init.settings ?? {});
+  store.setInit(init.settings);
   snippetsAsCompletions = !init.nativeSnippets;
-  workspace.setListedFiles(settings.files);
-  workspace.setMaxFileSize(settings.maxFileSize);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(uriToPath).filter((p): p is string => !!p);
+  store.setFolders(folders);
+  configureIndex();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -76,13 +83,15 @@ connection.onInitialize((params) => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'kallithea-ini-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
   };
 });
 
 connection.onInitialized(async () => {
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ini' }] });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ini' }, { globPattern: `**/${PROJECT_FILE}` }] });
+  if (canTrackFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e.added, e.removed));
   await refreshSettings();
   await workspace.scan(folders);
   revalidateAll();
@@ -90,16 +99,23 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { kallithea?: unknown } | undefined)?.kallithea;
-  if (pushed !== undefined && !canPullConfiguration) applySettings(normalizeSettings(pushed));
+  if (pushed !== undefined && !canPullConfiguration) applySettings(pushed);
   else void refreshSettings();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
+  let projectChanged = false;
   for (const change of params.changes) {
     const file = uriToPath(change.uri);
     if (!file) continue;
-    if (change.type === FileChangeType.Deleted) workspace.removeFile(file);
+    if (isProjectFile(file)) projectChanged = true;
+    else if (change.type === FileChangeType.Deleted) workspace.removeFile(file);
     else await workspace.refreshFile(file);
+  }
+  if (projectChanged) {
+    store.projectsChanged();
+    configureIndex();
+    await workspace.scan(folders);
   }
   revalidateAll();
 });
@@ -108,37 +124,70 @@ async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
     const [value] = await connection.workspace.getConfiguration([{ section: 'kallithea' }]);
-    applySettings(normalizeSettings(value));
+    applySettings(value);
   } catch {
     // A client that advertises configuration but fails to answer keeps the current settings.
   }
 }
 
-function applySettings(next: ServerSettings): void {
-  settings = next;
-  workspace.setListedFiles(settings.files);
-  workspace.setMaxFileSize(settings.maxFileSize);
+function applySettings(clientLayer: unknown): void {
+  store.setClient(clientLayer);
+  configureIndex();
   revalidateAll();
+}
+
+/** The workspace scan follows the settings of each file's own project file. */
+function configureIndex(): void {
+  workspace.configure((file) => {
+    const s = store.forFile(file);
+    const excluded = store.projectFor(file)?.exclude ?? [];
+    return { listed: isListedFile(file, s.files), excluded: isListedFile(file, excluded), maxFileSize: s.maxFileSize };
+  });
+}
+
+async function changeFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
+  const gone = removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const fresh = added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  folders = [...folders.filter((f) => !gone.includes(f)), ...fresh];
+  store.setFolders(folders);
+  for (const folder of gone) workspace.removeUnder(folder);
+  await workspace.scan(fresh);
+  revalidateAll();
+}
+
+/** Errors in a project file appear on the file itself (and are cleared once it is right). */
+const publishedProjects = new Set<string>();
+function publishProjectFiles(): void {
+  for (const project of store.projectFiles()) {
+    const uri = pathToFileURL(project.path).toString();
+    if (project.errors.length === 0 && !publishedProjects.has(uri)) continue;
+    publishedProjects.add(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: project.errors.map((e) => ({ range: e.range, severity: DiagnosticSeverity.Error, code: 'project-file', source: 'kallithea-ini', message: e.message })),
+    });
+  }
 }
 
 /** Editors other than VS Code may send every .ini file; only Kallithea configs get diagnostics. */
 function isKallitheaDocument(doc: TextDocument): boolean {
   if (doc.languageId === 'kallithea-ini') return true;
   const path = uriToPath(doc.uri) ?? doc.uri;
-  return isListedFile(path, settings.files) || isKallitheaModel(models.get(doc));
+  return isListedFile(path, settingsOf(doc).files) || isKallitheaModel(models.get(doc));
 }
 
 function environment(doc: TextDocument): LintEnvironment {
   const model = models.get(doc);
   const path = uriToPath(doc.uri);
-  if (!path) return { settings: settings.deployment, peers: [] };
+  const deployment = settingsOf(doc).deployment;
+  if (!path) return { settings: deployment, peers: [] };
   workspace.setOpen(path, model);
-  return { settings: settings.deployment, peers: workspace.peers({ path, model }, settings.deployment) };
+  return { settings: deployment, peers: workspace.peers({ path, model }, deployment) };
 }
 
 /** Text length over the size limit, so the file is not analysed (a notice says so). */
 function tooLarge(doc: TextDocument): boolean {
-  return doc.getText().length > settings.maxFileSize;
+  return doc.getText().length > settingsOf(doc).maxFileSize;
 }
 
 function tooLargeNotice(doc: TextDocument) {
@@ -147,17 +196,17 @@ function tooLargeNotice(doc: TextDocument) {
     rule: 'file-too-large',
     severity: 'information' as const,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `This file is ${mb(doc.getText().length)} MB, over the ${mb(settings.maxFileSize)} MB limit of Kallithea INI (setting kallithea.maxFileSize), so it is not analysed: file too large for full analysis. Kallithea configs are normally well under 100 KB.`,
+    message: `This file is ${mb(doc.getText().length)} MB, over the ${mb(settingsOf(doc).maxFileSize)} MB limit of Kallithea INI (setting kallithea.maxFileSize), so it is not analysed: file too large for full analysis. Kallithea configs are normally well under 100 KB.`,
   };
 }
 
 const validator = new Validator({
   get: (uri) => documents.get(uri),
   prepare(doc) {
-    if (tooLarge(doc)) return { model: undefined, env: { settings: settings.deployment, peers: [] }, options: {}, notice: tooLargeNotice(doc) };
+    if (tooLarge(doc)) return { model: undefined, env: { settings: settingsOf(doc).deployment, peers: [] }, options: {}, notice: tooLargeNotice(doc) };
     if (!isKallitheaDocument(doc)) return undefined;
     const env = environment(doc);
-    return { model: models.get(doc), env, options: { rules: settings.rules, env } };
+    return { model: models.get(doc), env, options: { rules: settingsOf(doc).rules, env } };
   },
   publish(doc, result) {
     if (!result) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
@@ -167,6 +216,15 @@ const validator = new Validator({
 
 function revalidateAll(): void {
   for (const doc of documents.all()) validator.schedule(doc.uri);
+  publishProjectFiles();
+}
+
+function settingsFor(uri: string): ServerSettings {
+  return store.forFile(uriToPath(uri));
+}
+
+function settingsOf(doc: TextDocument): ServerSettings {
+  return settingsFor(doc.uri);
 }
 
 // Other instances of a site are compared with the edited one, but off the keystroke
@@ -205,7 +263,7 @@ connection.onCodeAction((params, token) => {
   if (!doc || token.isCancellationRequested || tooLarge(doc)) return [];
   const state = validator.now(doc);
   if (!state) return [];
-  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settings.rules, features });
+  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settingsOf(doc).rules, features });
 });
 
 /** The model of an open Kallithea document, or undefined for anything else (or a file over the size limit). */
@@ -267,7 +325,7 @@ connection.onExecuteCommand(async (p) => {
     const app = model?.appSection();
     const filter = app && model ? model.findSection(['filter'], model.sections.get(app)?.get('filter-with')?.value.trim() ?? '') : undefined;
     const prefix = filter && model ? model.sections.get(filter)?.get('prefix')?.value : undefined;
-    const publicPath = opts.publicPath || settings.deployment.staticFilesPath || DEFAULT_PUBLIC_PATH;
+    const publicPath = opts.publicPath || (opts.uri ? settingsFor(opts.uri) : store.forFile()).deployment.staticFilesPath || DEFAULT_PUBLIC_PATH;
     return staticServerConfig(opts.server === 'apache' ? 'apache' : 'nginx', publicPath, prefix);
   }
   return null;

@@ -5,12 +5,14 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isKallitheaModel, isListedFile } from './core/detect';
+import { isKallitheaModel } from './core/detect';
 import type { Peer } from './core/deployment';
 import { ConfigModel } from './core/model';
 import { parse } from './core/parser';
 import { findPeers, signature, type InstanceSignature } from './core/workspace';
 import type { DeploymentSettings } from './core/deployment';
+
+export type FilePolicy = (file: string) => { listed: boolean; excluded: boolean; maxFileSize: number };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv']);
 /** Enough for any real deployment repository; a bigger tree is scanned only this far. */
@@ -20,16 +22,21 @@ export class WorkspaceIndex {
   private readonly onDisk = new Map<string, Peer>();
   private readonly open = new Map<string, Peer>();
   private readonly signatures = new Map<string, InstanceSignature>();
-  private listed: string[] = [];
-  private maxFileSize = Infinity;
+  private policy: FilePolicy = () => ({ listed: false, excluded: false, maxFileSize: Infinity });
 
-  setListedFiles(patterns: string[]): void {
-    this.listed = patterns;
+  /**
+   * How to treat each file, from the settings of its own project file: listed in
+   * `files` (a config whatever it says), excluded (never read), and the size above
+   * which it is not read (the same limit as for open documents).
+   */
+  configure(policy: FilePolicy): void {
+    this.policy = policy;
   }
 
-  /** Files over this size are not read (the same limit as for open documents). */
-  setMaxFileSize(bytes: number): void {
-    this.maxFileSize = bytes;
+  /** Forget the files of a workspace folder that was removed. */
+  removeUnder(folder: string): void {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    for (const file of [...this.onDisk.keys()]) if (file.startsWith(prefix)) this.removeFile(file);
   }
 
   /** Read every Kallithea config under the folders (asynchronously, so requests are served meanwhile). */
@@ -56,9 +63,14 @@ export class WorkspaceIndex {
   }
 
   async refreshFile(file: string): Promise<void> {
+    const policy = this.policy(file);
+    if (policy.excluded) {
+      this.removeFile(file);
+      return;
+    }
     let text: string;
     try {
-      if ((await fs.promises.stat(file)).size > this.maxFileSize) {
+      if ((await fs.promises.stat(file)).size > policy.maxFileSize) {
         this.removeFile(file);
         return;
       }
@@ -68,7 +80,7 @@ export class WorkspaceIndex {
       return;
     }
     const model = new ConfigModel(parse(text), { filePath: file });
-    if (isKallitheaModel(model) || isListedFile(file, this.listed)) this.onDisk.set(file, { path: file, model });
+    if (isKallitheaModel(model) || policy.listed) this.onDisk.set(file, { path: file, model });
     else this.onDisk.delete(file);
     this.signatures.delete(file);
   }

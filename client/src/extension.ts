@@ -7,13 +7,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isKallitheaConfig, isListedFile } from '../../server/src/core/detect';
+import { PROJECT_FILE } from '../../server/src/core/project-file';
+import { ProjectFiles } from '../../server/src/project-files';
 
 const LANGUAGE_ID = 'kallithea-ini';
 const EFFECTIVE_SCHEME = 'kallithea-effective';
 let client: LanguageClient | undefined;
 
-function listedFiles(): string[] {
-  return vscode.workspace.getConfiguration('kallithea').get<string[]>('files', []);
+const projects = new ProjectFiles();
+
+/** `kallithea.files`, and the `files` of the project file that governs this document (file-system documents only). */
+function listedFiles(doc: vscode.TextDocument): string[] {
+  const own = vscode.workspace.getConfiguration('kallithea').get<string[]>('files', []);
+  if (doc.uri.scheme !== 'file') return own;
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const project = projects.forFile(doc.uri.fsPath, roots);
+  const fromProject = Array.isArray(project?.settings.files) ? (project.settings.files as string[]) : [];
+  return [...own, ...fromProject];
 }
 
 /** Switch a document to kallithea-ini when it is a Kallithea config opened as a plain .ini. */
@@ -21,7 +31,7 @@ async function claim(doc: vscode.TextDocument): Promise<void> {
   if (doc.languageId === LANGUAGE_ID || doc.uri.scheme === EFFECTIVE_SCHEME) return;
   if (doc.languageId !== 'ini' && doc.languageId !== 'plaintext' && doc.languageId !== 'properties') return;
   const file = doc.uri.path;
-  const listed = isListedFile(file, listedFiles());
+  const listed = isListedFile(file, listedFiles(doc));
   if (!listed && !file.toLowerCase().endsWith('.ini')) return;
   if (listed || isKallitheaConfig(doc.getText())) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
@@ -72,6 +82,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kallithea.files')) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
     }),
+    // The server watches project files itself; the client only needs `files` for the language switch.
+    (() => {
+      const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE}`);
+      const changed = () => {
+        projects.clear();
+        vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
+      };
+      watcher.onDidCreate(changed);
+      watcher.onDidChange(changed);
+      watcher.onDidDelete(changed);
+      return watcher;
+    })(),
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effective),
     vscode.workspace.onDidChangeTextDocument((e) => {
       for (const doc of vscode.workspace.textDocuments)

@@ -141,6 +141,32 @@ describe('CLI', () => {
     assert.ok(report.diagnostics.some((d: { rule: string; message: string }) => d.rule === 'legacy-config' && d.message.includes('RhodeCode 1.x/2.x')));
   });
 
+  test('the project file: found upwards, --config and --no-config, exclude in folder searches, a broken one exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-cli-project-'));
+    fs.mkdirSync(path.join(dir, 'deploy', 'old'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.kallithea-ini.json'), JSON.stringify({ rules: { 'inline-comment': 'off' }, exclude: ['deploy/old/**'] }));
+    fs.writeFileSync(path.join(dir, 'deploy', 'kallithea.ini'), LOADS_WITH_WARNINGS);
+    fs.writeFileSync(path.join(dir, 'deploy', 'old', 'kallithea.ini'), LOADS_WITH_WARNINGS);
+    const rulesIn = (r: { stdout: string }) => JSON.parse(r.stdout).flatMap((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule));
+    const found = cli(['--format', 'json', path.join(dir, 'deploy')]);
+    assert.deepEqual(JSON.parse(found.stdout).map((f: { file: string }) => path.relative(dir, f.file)), [path.join('deploy', 'kallithea.ini')], 'deploy/old is excluded');
+    assert.deepEqual(rulesIn(found), []);
+    assert.ok(rulesIn(cli(['--format', 'json', '--no-config', path.join(dir, 'deploy', 'kallithea.ini')])).includes('inline-comment'));
+    const other = path.join(dir, 'strict.json');
+    fs.writeFileSync(other, JSON.stringify({ rules: { 'inline-comment': 'error' } }));
+    const strict = cli(['--format', 'json', '--config', other, path.join(dir, 'deploy', 'kallithea.ini')]);
+    assert.equal(strict.code, 1);
+    assert.equal(JSON.parse(strict.stdout)[0].diagnostics[0].severity, 'error');
+    // The flags stand above the project file.
+    assert.ok(rulesIn(cli(['--format', 'json', '--rule', 'inline-comment=warning', path.join(dir, 'deploy', 'kallithea.ini')])).includes('inline-comment'));
+    fs.writeFileSync(path.join(dir, '.kallithea-ini.json'), '{\n  "rules": {"inline-comment": "off"},\n  "exclude": "old"\n}\n');
+    const broken = cli(['--format', 'json', path.join(dir, 'deploy', 'kallithea.ini')]);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /\.kallithea-ini\.json:3:3: "exclude" must be a list of globs/);
+    assert.deepEqual(rulesIn(broken), [], 'the valid keys still apply and the config is still checked');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('the examples show what the extension reports', () => {
     const r = cli(['--format', 'json', EXAMPLES]);
     const rules = JSON.parse(r.stdout).flatMap((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule));

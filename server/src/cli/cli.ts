@@ -10,6 +10,10 @@ import { fixAll, upgradeText } from '../core/fixes';
 import type { DeploymentSettings, LintEnvironment, Peer } from '../core/deployment';
 import { lint, type RuleSetting } from '../core/lint';
 import { findPeers } from '../core/workspace';
+import { isListedFile } from '../core/detect';
+import { mergeSettingLayers } from '../core/project-file';
+import { ProjectFiles } from '../project-files';
+import { normalizeSettings, type ServerSettings } from '../settings';
 import { ConfigModel } from '../core/model';
 import { parse } from '../core/parser';
 import { findConfigs, readConfig } from './files';
@@ -37,11 +41,15 @@ whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs)
                    the shared data directory the data-dir fix points at
   --instances GLOB[,GLOB...]
                    files that are instances of one site (repeatable, one group each)
+  --config FILE    read settings from this project file instead of the
+                   .kallithea-ini.json found from each config's folder upwards
+  --no-config      read no project file
   --no-color       plain text even on a terminal (NO_COLOR does the same)
   -h, --help       show this help
   -v, --version    show the version
 
-Exit status: 1 if any error is found, 2 on bad usage or an unreadable file, else 0.
+Exit status: 1 if any error is found, 2 on bad usage, an unreadable file or a
+project file with mistakes, else 0.
 `;
 
 export interface CliIo {
@@ -59,6 +67,8 @@ interface Options {
   paths: string[];
   rules: Record<string, RuleSetting>;
   deployment: DeploymentSettings;
+  /** --config FILE, or false for --no-config; undefined: search upwards from each config. */
+  config?: string | false;
 }
 
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
@@ -100,6 +110,14 @@ function parseArgs(argv: string[], io: CliIo): Options | 'help' | 'version' {
       let value;
       [value, i] = valueOf(arg, i);
       (opts.deployment.instances ??= []).push(value.split(',').filter(Boolean));
+      continue;
+    }
+    if (name === '--config') {
+      [opts.config, i] = valueOf(arg, i);
+      continue;
+    }
+    if (arg === '--no-config') {
+      opts.config = false;
       continue;
     }
     if (arg === '--behind-proxy') {
@@ -149,6 +167,13 @@ export function run(argv: string[], io: CliIo): number {
   if (opts === 'help') return io.stdout(USAGE), 0;
   if (opts === 'version') return io.stdout(VERSION + '\n'), 0;
 
+  // Settings: the project file of each config (or --config / --no-config), under the command-line flags.
+  const projects = new ProjectFiles();
+  const chosen = typeof opts.config === 'string' ? projects.read(path.resolve(opts.config)) : undefined;
+  const projectOf = (file: string) => (opts.config === false ? undefined : (chosen ?? projects.forFile(file)));
+  const flags = { rules: opts.rules, deployment: { workerProcesses: opts.deployment.workerProcesses, behindProxy: opts.deployment.behindProxy, instances: opts.deployment.instances }, sharedDataDir: opts.deployment.sharedDataDir, staticFilesPath: opts.deployment.staticFilesPath };
+  const settingsOf = (file: string): ServerSettings => normalizeSettings(mergeSettingLayers(projectOf(path.resolve(file))?.settings, flags));
+
   const files: string[] = [];
   let unreadable = false;
   for (const p of opts.paths) {
@@ -161,7 +186,10 @@ export function run(argv: string[], io: CliIo): number {
       continue;
     }
     if (stat.isDirectory()) {
-      const found = findConfigs(p);
+      const found = findConfigs(p, (file) => {
+        const project = projectOf(path.resolve(file));
+        return { listed: isListedFile(file, settingsOf(file).files), excluded: isListedFile(path.resolve(file), project?.exclude ?? []) };
+      });
       if (found.length === 0) io.stderr(`kallithea-ini-lint: no Kallithea config (an .ini whose app section says "use = egg:kallithea" or "egg:rhodecode") in ${p}\n`);
       files.push(...found);
     } else files.push(p);
@@ -181,7 +209,10 @@ export function run(argv: string[], io: CliIo): number {
   // Instances of one site are checked against each other, so every file is parsed first.
   const peersOf = () => {
     const all: Peer[] = inputs.map((i) => ({ path: path.resolve(i.file), model: new ConfigModel(parse(i.text), { filePath: path.resolve(i.file) }) }));
-    return (index: number): LintEnvironment => ({ settings: opts.deployment, peers: findPeers(all[index], all, opts.deployment) });
+    return (index: number): LintEnvironment => {
+      const deployment = settingsOf(inputs[index].file).deployment;
+      return { settings: deployment, peers: findPeers(all[index], all, deployment) };
+    };
   };
   if (opts.upgrade) {
     for (const input of inputs) {
@@ -198,7 +229,7 @@ export function run(argv: string[], io: CliIo): number {
     const envFor = peersOf();
     inputs.forEach((input, index) => {
       if (!input.validUtf8) return;
-      const fixed = fixAll(input.text, { filePath: path.resolve(input.file) }, { rules: opts.rules, env: envFor(index) });
+      const fixed = fixAll(input.text, { filePath: path.resolve(input.file) }, { rules: settingsOf(input.file).rules, env: envFor(index) });
       // A BOM is never wanted: PasteDeploy cannot read a file that has one.
       const out = fixed.text.charCodeAt(0) === 0xfeff ? fixed.text.slice(1) : fixed.text;
       if (out !== input.text) {
@@ -210,14 +241,18 @@ export function run(argv: string[], io: CliIo): number {
   const envFor = peersOf();
   const reports: FileReport[] = inputs.map((input, index) => ({
     file: input.file,
-    diagnostics: lintFile(input.file, input.text, input.validUtf8, opts.rules, envFor(index)),
+    diagnostics: lintFile(input.file, input.text, input.validUtf8, settingsOf(input.file).rules, envFor(index)),
   }));
+  // A project file with mistakes is reported and exits 2, but every config is still checked with the rest of it.
+  const broken = projects.all().filter((project) => project.errors.length > 0);
+  for (const project of broken)
+    for (const e of project.errors) io.stderr(`kallithea-ini-lint: ${project.path}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}\n`);
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJson(reports), null, 2) + '\n');
   else if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, VERSION), null, 2) + '\n');
   else io.stdout(toText(reports, opts.color));
 
-  if (unreadable) return 2;
+  if (unreadable || broken.length > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

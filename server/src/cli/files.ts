@@ -6,8 +6,10 @@ import { isKallitheaConfig } from '../core/detect';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv']);
 
-/** .ini files under a folder that are Kallithea configs, in a stable order. */
-export function findConfigs(dir: string): string[] {
+export type FileFilter = (file: string) => { listed: boolean; excluded: boolean };
+
+/** .ini files under a folder that are Kallithea configs (or listed in `files`), in a stable order, skipping the excluded. */
+export function findConfigs(dir: string, filter: FileFilter = () => ({ listed: false, excluded: false })): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
     let entries: fs.Dirent[];
@@ -22,8 +24,10 @@ export function findConfigs(dir: string): string[] {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(full);
       } else if (e.isFile() && e.name.toLowerCase().endsWith('.ini')) {
+        const { listed, excluded } = filter(full);
+        if (excluded) continue;
         const text = readConfig(full);
-        if (text && isKallitheaConfig(text.text)) found.push(full);
+        if (text && (listed || isKallitheaConfig(text.text))) found.push(full);
       }
     }
   };

@@ -110,7 +110,7 @@ export function parseProjectFile(text: string, path: string): ProjectFile {
 /**
  * Settings layers merged in order of precedence (later wins): defaults < project
  * file < initializationOptions < workspace/configuration. A null, empty or missing
- * layer changes nothing; `deployment` merges key by key.
+ * layer changes nothing; `deployment` and `rules` merge key by key.
  */
 export function mergeSettingLayers(...layers: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -118,10 +118,11 @@ export function mergeSettingLayers(...layers: unknown[]): Record<string, unknown
     if (!layer || typeof layer !== 'object' || Array.isArray(layer)) continue;
     for (const [key, value] of Object.entries(layer as Record<string, unknown>)) {
       if (unset(value)) continue;
-      if (key === 'deployment' && typeof value === 'object' && !Array.isArray(value)) {
-        const merged = { ...((out.deployment as object | undefined) ?? {}) } as Record<string, unknown>;
+      // Rule severities and deployment facts combine entry by entry: a client that sets one rule keeps the project's others.
+      if ((key === 'deployment' || key === 'rules') && typeof value === 'object' && !Array.isArray(value)) {
+        const merged = { ...((out[key] as object | undefined) ?? {}) } as Record<string, unknown>;
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (!unset(v)) merged[k] = v;
-        out.deployment = merged;
+        out[key] = merged;
       } else out[key] = value;
     }
   }

@@ -27,7 +27,8 @@ export const getUndefined: Rule = {
     const { line, name, suggestions } = diagnostic.data as { line: number; name: string; suggestions: string[] };
     const entry = entryAt(model, line);
     if (!entry) return [];
-    const fixes: Fix[] = suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [setValueEdit(entry, s)] }));
+    // The name is read with interpolation, so a '%' in the key must be written '%%'.
+    const fixes: Fix[] = suggestions.map((s) => ({ title: `Change to "${s}"`, edits: [setValueEdit(entry, s.replace(/%/g, '%%'))] }));
     // Only a plain name can become a key.
     const define = /^[^\s=:\[\]#;%]+$/.test(name) ? setKeyEdit(model.parsed, 'DEFAULT', name, '', eol) : undefined;
     if (define) fixes.push({ title: `Define an empty "${name}" in [DEFAULT]`, edits: [define], preferred: suggestions.length === 0 });

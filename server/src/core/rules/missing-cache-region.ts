@@ -36,6 +36,8 @@ export function cacheRegionEdits(model: ConfigModel, eol: string): { edits: Text
   const settings = missing.flatMap((r) => r.settings.filter(([k]) => !model.appSetting(`beaker.cache.${r.name}.${k}`)).map(([k, v]) => `beaker.cache.${r.name}.${k} = ${v}`));
   const value = [...have, ...missing.map((r) => r.name)].join(',');
   const regions = model.appSetting('beaker.cache.regions')?.entry;
+  // A value over several lines (indented lines below it continue it) is left to a person.
+  if (regions && regions.parts.length > 1) return { edits: [], added: [] };
   if (regions && regions.section.name === app) {
     const end = regions.range.end;
     const lineEnd = model.parsed.lines[end.line].text.length;

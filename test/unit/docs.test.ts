@@ -15,3 +15,13 @@ test('each rule has a docs page with a bad and a good example, and a README row'
     assert.ok(rule.description.length > 10, rule.id);
   }
 });
+
+test("the README's rule table lists exactly the rules, each with its default severity", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| \[`([\w-]+)`\]\(docs\/rules\/([\w-]+)\.md\) \| (\w+) \|/gm)].map((m) => ({ id: m[1], page: m[2], severity: m[3] }));
+  assert.deepEqual(
+    rows.map((r) => `${r.id}: ${r.severity}`).sort(),
+    RULES.map((r) => `${r.id}: ${r.severity}`).sort(),
+  );
+  for (const r of rows) assert.equal(r.page, r.id);
+});

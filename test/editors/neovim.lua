@@ -39,7 +39,16 @@ local ok, err = pcall(function()
     return nil
   end
 
-  step('diagnostics', vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 20))
+  -- With $KALLITHEA_WAIT_FOR_ERROR, wait until that rule is reported as an error (the
+  -- client's own settings may arrive after the first diagnostics).
+  local rule = os.getenv('KALLITHEA_WAIT_FOR_ERROR')
+  step('diagnostics', vim.wait(20000, function()
+    if not rule then return #vim.diagnostic.get(buf) > 0 end
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.user_data and d.user_data.lsp and d.user_data.lsp.code == rule and d.severity == 1 then return true end
+    end
+    return false
+  end, 20))
   step('codes', codes())
 
   local function request(method, params)

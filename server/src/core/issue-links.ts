@@ -11,9 +11,11 @@ import { renameKeyEdit, setValueEdit } from './edits';
 import type { ConfigModel } from './model';
 import type { Entry } from './parser';
 
-/** How many capturing groups a Python regex has: `(`, `(?P<name>` and `(?<name>`, not escaped, not in a [class]. */
-export function capturingGroups(pattern: string): number {
-  let groups = 0;
+/**
+ * Visit the characters of a Python regex that are syntax: outside backslash escapes
+ * and [character classes]. Returns false when a class is left open.
+ */
+export function walkRegex(pattern: string, visit: (c: string, i: number) => void): boolean {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -26,11 +28,19 @@ export function capturingGroups(pattern: string): number {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') {
-      const rest = pattern.slice(i + 1, i + 4);
-      if (!rest.startsWith('?') || rest.startsWith('?P<') || (rest.startsWith('?<') && rest[2] !== '=' && rest[2] !== '!')) groups++;
-    }
+    else visit(c, i);
   }
+  return !inClass;
+}
+
+/** How many capturing groups a Python regex has: `(`, `(?P<name>` and `(?<name>`. */
+export function capturingGroups(pattern: string): number {
+  let groups = 0;
+  walkRegex(pattern, (c, i) => {
+    if (c !== '(') return;
+    const rest = pattern.slice(i + 1, i + 4);
+    if (!rest.startsWith('?') || rest.startsWith('?P<') || (rest.startsWith('?<') && rest[2] !== '=' && rest[2] !== '!')) groups++;
+  });
   return groups;
 }
 

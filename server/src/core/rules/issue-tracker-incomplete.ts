@@ -1,25 +1,16 @@
 import type { Rule, TextEdit } from '../diagnostics';
+import { walkRegex } from '../issue-links';
 import { insertAfterEntry } from './support';
 
 /** A rough check for Python regexes that cannot compile: unbalanced parentheses or brackets. */
 function unbalanced(re: string): boolean {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return true;
-  }
-  return depth !== 0 || inClass;
+  let negative = false;
+  const closed = walkRegex(re, (c) => {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) negative = true;
+  });
+  return negative || depth !== 0 || !closed;
 }
 
 export const issueTrackerIncomplete: Rule = {

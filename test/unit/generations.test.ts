@@ -96,6 +96,11 @@ describe('configs written for releases before 0.4', () => {
     assert.equal(app.issue_prefix, undefined);
     assert.equal(capturingGroups('(?:\\s*#)(\\d+)'), 1);
     assert.equal(capturingGroups('(a)(?P<n>b)(?<m>c)(?=d)(?<!e)[(]\\(x'), 3);
+    // The same walk over the pattern tells issue-tracker-incomplete which patterns cannot compile.
+    const pattern = (re: string) => only(lines('[app:main]', 'use = egg:kallithea', `issue_pat_x = ${re}`, 'issue_server_link_x = https://t/\\1', 'issue_sub_x ='), 'issue-tracker-incomplete');
+    assert.match(pattern('(a[b)')[0]?.message ?? '', /unbalanced/);
+    assert.match(pattern('a)(b')[0]?.message ?? '', /unbalanced/);
+    assert.deepEqual(pattern('[(]\\((\\d+)'), []);
     // The quick fix of deprecated-key does the same translation.
     const text = lines('[app:main]', 'use = egg:kallithea', 'issue_pat_t = T-(\\d+)-(\\d+)', 'issue_server_link_t = https://t/{id}', 'issue_prefix_t = T\\');
     const [d] = only(text, 'deprecated-key');

@@ -1,6 +1,6 @@
 // Real LSP clients against dist/server.js, headless: Debian's Neovim (0.7) runs
-// test/editors/neovim.lua and Emacs 28 with eglot 1.9 runs test/editors/eglot.el;
-// each writes what it saw as JSON. Run by `npm run test:editors` (CI installs the
+// test/editors/neovim.lua, Emacs 28 with eglot 1.9 runs test/editors/eglot.el, and
+// Vim 9 with ALE 3.3 runs test/editors/ale.vim; each writes what it saw as JSON. Run by `npm run test:editors` (CI installs the
 // editors first); a missing editor fails.
 
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { corpusFiles, DIST, EXAMPLES, ROOT } from '../helpers/paths';
 
 interface Steps {
   diagnostics: boolean;
-  /** Neovim: 1 for an error; eglot: its Flymake type, eglot-error. */
+  /** Neovim: 1 for an error; eglot: its Flymake type, eglot-error; ALE: E. */
   codes: { code: string; line: number; severity: number | string }[];
   hover?: { kind: string; value: string } | string;
   completion: { label: string; text?: string; format?: number }[];
@@ -22,12 +22,13 @@ interface Steps {
   fixall_changed: boolean;
 }
 
-type Editor = 'neovim' | 'eglot';
+type Editor = 'neovim' | 'eglot' | 'ale';
 
-/** How each client passes its own settings: Neovim's init_options, eglot's workspace/configuration answer. */
+/** How each client passes its own settings: Neovim's init_options, eglot's workspace/configuration answer, ALE's initialization_options. */
 const COMMANDS: Record<Editor, { bin: string; args: string[]; settingsEnv: string; settings: (s: object) => string }> = {
   neovim: { bin: 'nvim', args: ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `luafile ${path.join(ROOT, 'test', 'editors', 'neovim.lua')}`], settingsEnv: 'KALLITHEA_INIT', settings: (s) => JSON.stringify({ settings: s }) },
   eglot: { bin: 'emacs', args: ['--batch', '-l', path.join(ROOT, 'test', 'editors', 'eglot.el')], settingsEnv: 'KALLITHEA_WORKSPACE_CONFIGURATION', settings: (s) => JSON.stringify(s) },
+  ale: { bin: 'vim', args: ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-S', path.join(ROOT, 'test', 'editors', 'ale.vim')], settingsEnv: 'KALLITHEA_INIT', settings: (s) => JSON.stringify({ settings: s }) },
 };
 
 /** Run an editor's script on a copy of `config` in a fresh folder (with an optional project file); resolves when the editor exits. */
@@ -51,12 +52,13 @@ async function run(editor: Editor, config: string, project?: object, settings?: 
   return out.steps;
 }
 
-const isError = (severity: number | string | undefined) => severity === 1 || severity === 'eglot-error';
+const isError = (severity: number | string | undefined) => severity === 1 || severity === 'eglot-error' || severity === 'E';
 const codes = (s: Steps) => s.codes.map((c) => c.code);
 
 const EDITORS: { editor: Editor; name: string; version: RegExp }[] = [
   { editor: 'neovim', name: 'Neovim', version: /^NVIM v0\.\d+/ },
   { editor: 'eglot', name: 'Emacs with eglot', version: /^GNU Emacs \d+/ },
+  { editor: 'ale', name: 'Vim with ALE', version: /^VIM - Vi IMproved 9/ },
 ];
 
 for (const { editor, name, version } of EDITORS) {

@@ -21,6 +21,8 @@ export interface ClientFeatures {
   diagnosticTags: boolean;
   codeDescription: boolean;
   diagnosticVersion: boolean;
+  /** Diagnostics may carry `data` back and forth (the server does not need it back: fixes come from its own diagnostics). */
+  diagnosticData: boolean;
   /** Workspace edits may carry change annotations (a preview before a large fix). */
   changeAnnotations: boolean;
 }
@@ -36,6 +38,7 @@ export const ALL_FEATURES: ClientFeatures = {
   diagnosticTags: true,
   codeDescription: true,
   diagnosticVersion: true,
+  diagnosticData: true,
   changeAnnotations: true,
 };
 
@@ -56,6 +59,7 @@ export function readClientFeatures(caps: ClientCapabilities): ClientFeatures {
     diagnosticTags: (diagnostics?.tagSupport?.valueSet?.length ?? 0) > 0,
     codeDescription: !!diagnostics?.codeDescriptionSupport,
     diagnosticVersion: !!diagnostics?.versionSupport,
+    diagnosticData: !!diagnostics?.dataSupport,
     changeAnnotations: !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport,
   };
 }

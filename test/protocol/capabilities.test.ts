@@ -39,13 +39,14 @@ describe('a client that declares nothing optional', () => {
   });
   after(async () => assert.equal(await client.stop(), 0));
 
-  test('diagnostics come without a version, tags, code description or related information', async () => {
+  test('diagnostics come without a version, tags, code description, related information or data', async () => {
     const p = await client.diagnostics(URI, (x) => x.diagnostics.some((d) => d.code === 'inline-comment'));
     assert.equal((p as { version?: number }).version, undefined);
     for (const d of p.diagnostics as Record<string, unknown>[]) {
       assert.equal(d.codeDescription, undefined);
       assert.equal(d.relatedInformation, undefined);
       assert.equal(d.tags, undefined);
+      assert.equal(d.data, undefined);
     }
   });
 

@@ -33,8 +33,8 @@ export function toLspDiagnostic(uri: string, d: Diagnostic, features: ClientFeat
     code: d.rule,
     source: SOURCE,
     message: d.message,
-    data: { rule: d.rule, data: d.data } satisfies DiagnosticData,
   };
+  if (features.diagnosticData) out.data = { rule: d.rule, data: d.data } satisfies DiagnosticData;
   if (features.codeDescription) out.codeDescription = { href: docsUrl(d.rule) };
   if (d.related?.length) {
     if (features.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));

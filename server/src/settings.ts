@@ -17,7 +17,6 @@ export interface ServerSettings {
 /** 8 MB: about 350,000 lines, hundreds of times the largest real Kallithea config. */
 export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
 
-export const DEFAULT_SETTINGS: ServerSettings = { files: [], rules: {}, deployment: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 const VALID = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

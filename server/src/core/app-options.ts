@@ -37,11 +37,6 @@ export function spellingsOf(name: string): string[] | undefined {
   return undefined;
 }
 
-/** The short spelling (`session.secret` for `beaker.session.secret`), or the name itself. */
-export function canonicalOption(name: string): string {
-  return spellingsOf(name)?.[0] ?? name;
-}
-
 const rank = (s: Setting): [number, number] => [
   s.source === 'derived' ? 2 : s.source === 'local' || s.source === 'get' ? 1 : 0,
   s.entry ? s.entry.keyRange.start.line : 0,

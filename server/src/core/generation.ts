@@ -39,6 +39,8 @@ export interface Evidence {
   text: string;
   range?: Range;
   points: GenerationId;
+  /** The key of the line, when the evidence is a key. */
+  key?: string;
 }
 
 export interface GenerationReading extends Generation {
@@ -95,8 +97,8 @@ function readGeneration(model: ConfigModel): GenerationReading {
 
   const keyed = [...model.defaults.values()].flatMap((b) => (b.entry ? [b.entry] : [])).concat([...appEntries.values()]);
   for (const entry of keyed) {
-    if (PRE_04_KEYS.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.1' });
-    else if (KEYS_04_05.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.4' });
+    if (PRE_04_KEYS.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.1', key: entry.key });
+    else if (KEYS_04_05.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.4', key: entry.key });
   }
   const server = model.findSection(['server']);
   const serverUse = server ? model.sections.get(server)!.get('use') : undefined;
@@ -109,7 +111,7 @@ function readGeneration(model: ConfigModel): GenerationReading {
 
   const count = (id: GenerationId) => evidence.filter((e) => e.points === id).length;
   const hasModernDb = appEntries.has('sqlalchemy.url') || model.defaults.has('sqlalchemy.url');
-  const oldDbOnly = !hasModernDb && evidence.some((e) => e.text.startsWith('sqlalchemy.db1.url'));
+  const oldDbOnly = !hasModernDb && evidence.some((e) => e.key === 'sqlalchemy.db1.url');
   const noAlembic = app !== undefined && !model.sections.has('alembic');
 
   let id: GenerationId = 'kallithea-0.6';
@@ -120,6 +122,6 @@ function readGeneration(model: ConfigModel): GenerationReading {
   if (GENERATIONS[id].legacy && noAlembic) evidence.push({ text: 'no [alembic] section (added in 0.4)', points: 'kallithea-0.1' });
   // A RhodeCode file shows the same Pylons marks as Kallithea 0.1-0.3. The decisive marks come first.
   const shown = (e: Evidence) => e.points === id || (id === 'rhodecode' && e.points === 'kallithea-0.1');
-  const weight = (e: Evidence) => (e.points === 'rhodecode' ? 0 : e.text.startsWith('sqlalchemy.db1.url') ? 1 : e.range ? 2 : 3);
+  const weight = (e: Evidence) => (e.points === 'rhodecode' ? 0 : e.key === 'sqlalchemy.db1.url' ? 1 : e.range ? 2 : 3);
   return { ...GENERATIONS[id], evidence: evidence.filter(shown).sort((a, b) => weight(a) - weight(b)) };
 }

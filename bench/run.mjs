@@ -15,10 +15,10 @@ import { startServer } from './lsp.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const core = (m) => require(join(ROOT, 'out', 'server', 'src', 'core', m));
-const { parse } = core('parser.js');
-const { ConfigModel } = core('model.js');
-const { lint } = core('lint.js');
-const { findPeers } = core('workspace.js');
+const { parse } = core('syntax/parser.js');
+const { ConfigModel } = core('model/model.js');
+const { lint } = core('analysis/lint.js');
+const { findPeers } = core('model/workspace.js');
 const ini = require('ini');
 
 const QUICK = process.argv.includes('--quick');

@@ -6,9 +6,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { isKallitheaConfig, isListedFile } from '../../server/src/core/detect';
-import { PROJECT_FILE } from '../../server/src/core/project-file';
-import { ProjectFiles } from '../../server/src/project-files';
+import { isKallitheaConfig, isListedFile } from '../../server/src/core/model/detect';
+import { PROJECT_FILE } from '../../server/src/core/settings/project-file';
+import { ProjectFiles } from '../../server/src/host/project-files';
 
 const LANGUAGE_ID = 'kallithea-ini';
 const EFFECTIVE_SCHEME = 'kallithea-effective';

@@ -4,12 +4,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { DeploymentSettings, LintEnvironment } from '../../server/src/core/deployment';
-import type { Diagnostic } from '../../server/src/core/diagnostics';
-import { applyEdits, fixesFor } from '../../server/src/core/fixes';
-import { lint, type LintOptions } from '../../server/src/core/lint';
-import { ConfigModel } from '../../server/src/core/model';
-import { parse } from '../../server/src/core/parser';
+import type { DeploymentSettings, LintEnvironment } from '../../server/src/core/model/deployment';
+import type { Diagnostic } from '../../server/src/core/analysis/diagnostics';
+import { applyEdits, fixesFor } from '../../server/src/core/analysis/fixes';
+import { lint, type LintOptions } from '../../server/src/core/analysis/lint';
+import { ConfigModel } from '../../server/src/core/model/model';
+import { parse } from '../../server/src/core/syntax/parser';
 import { runOracle, type OracleResult } from './oracle';
 
 export const FILE = '/srv/kallithea/my.ini';

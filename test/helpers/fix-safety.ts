@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyEdits, fixAll, fixesFor } from '../../server/src/core/fixes';
-import { lint } from '../../server/src/core/lint';
-import { ConfigModel } from '../../server/src/core/model';
-import { parse } from '../../server/src/core/parser';
+import { applyEdits, fixAll, fixesFor } from '../../server/src/core/analysis/fixes';
+import { lint } from '../../server/src/core/analysis/lint';
+import { ConfigModel } from '../../server/src/core/model/model';
+import { parse } from '../../server/src/core/syntax/parser';
 import { mutate } from './mutate';
 import { runOracle } from './oracle';
 import { seeded } from './random';

@@ -5,16 +5,16 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { complete } from '../../server/src/core/completion';
-import type { Diagnostic } from '../../server/src/core/diagnostics';
-import { effectiveConfigView } from '../../server/src/core/effective-view';
-import { applyEdits, fixesFor } from '../../server/src/core/fixes';
-import { hover } from '../../server/src/core/hover';
-import { lint } from '../../server/src/core/lint';
-import { ConfigModel } from '../../server/src/core/model';
-import { definition, documentSymbols, foldingRanges, prepareRename, references, rename, type SymbolNode } from '../../server/src/core/navigation';
-import { parse } from '../../server/src/core/parser';
-import type { Position, Range } from '../../server/src/core/text';
+import { complete } from '../../server/src/core/features/completion';
+import type { Diagnostic } from '../../server/src/core/analysis/diagnostics';
+import { effectiveConfigView } from '../../server/src/core/features/effective-view';
+import { applyEdits, fixesFor } from '../../server/src/core/analysis/fixes';
+import { hover } from '../../server/src/core/features/hover';
+import { lint } from '../../server/src/core/analysis/lint';
+import { ConfigModel } from '../../server/src/core/model/model';
+import { definition, documentSymbols, foldingRanges, prepareRename, references, rename, type SymbolNode } from '../../server/src/core/features/navigation';
+import { parse } from '../../server/src/core/syntax/parser';
+import type { Position, Range } from '../../server/src/core/syntax/text';
 import { mutate } from './mutate';
 import { corpusFiles, EXAMPLES, FIXTURES, iniFilesIn, readText } from './paths';
 import { int, pick, seeded, type Random } from './random';

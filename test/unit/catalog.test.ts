@@ -8,8 +8,8 @@ import { SERVER_KEYS } from '../../server/src/core/catalog/keys-servers';
 import { UWSGI_KEYS } from '../../server/src/core/catalog/keys-uwsgi';
 import { sectionKind } from '../../server/src/core/catalog/section-kind';
 import type { KeyInfo, SectionKind } from '../../server/src/core/catalog/types';
-import { ConfigModel } from '../../server/src/core/model';
-import { parse } from '../../server/src/core/parser';
+import { ConfigModel } from '../../server/src/core/model/model';
+import { parse } from '../../server/src/core/syntax/parser';
 import { corpusFiles, EXAMPLES, FIXTURES, ROOT } from '../helpers/paths';
 
 const CATALOG: readonly KeyInfo[] = [...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];

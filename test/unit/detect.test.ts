@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isKallitheaConfig, isListedFile, matchesFilePattern } from '../../server/src/core/detect';
+import { isKallitheaConfig, isListedFile, matchesFilePattern } from '../../server/src/core/model/detect';
 
 describe('which files are Kallithea configs', () => {
   test('an app section with use = egg:kallithea, any case, with or without #main', () => {

@@ -2,11 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { complete } from '../../server/src/core/completion';
-import { effectiveConfigView } from '../../server/src/core/effective-view';
-import { hover } from '../../server/src/core/hover';
-import { code, escapeMarkdown } from '../../server/src/core/markdown';
-import { definition, documentSymbols, foldingRanges, references, rename } from '../../server/src/core/navigation';
+import { complete } from '../../server/src/core/features/completion';
+import { effectiveConfigView } from '../../server/src/core/features/effective-view';
+import { hover } from '../../server/src/core/features/hover';
+import { code, escapeMarkdown } from '../../server/src/core/features/markdown';
+import { definition, documentSymbols, foldingRanges, references, rename } from '../../server/src/core/features/navigation';
 import { lines, model } from '../helpers/core';
 
 const pos = (line: number, character: number) => ({ line, character });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, fixAll } from '../../server/src/core/fixes';
-import { lint } from '../../server/src/core/lint';
-import { parse } from '../../server/src/core/parser';
+import { applyEdits, fixAll } from '../../server/src/core/analysis/fixes';
+import { lint } from '../../server/src/core/analysis/lint';
+import { parse } from '../../server/src/core/syntax/parser';
 import { lines, lintText, model, parseLevel, python } from '../helpers/core';
 
 describe('applying fixes', () => {

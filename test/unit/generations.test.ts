@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { effectiveConfigView } from '../../server/src/core/effective-view';
-import { complete } from '../../server/src/core/completion';
-import { applyEdits, fixesFor, upgradeText } from '../../server/src/core/fixes';
-import { generationOf } from '../../server/src/core/generation';
-import { capturingGroups } from '../../server/src/core/issue-links';
-import { hover } from '../../server/src/core/hover';
-import { lint } from '../../server/src/core/lint';
+import { effectiveConfigView } from '../../server/src/core/features/effective-view';
+import { complete } from '../../server/src/core/features/completion';
+import { applyEdits, fixesFor, upgradeText } from '../../server/src/core/analysis/fixes';
+import { generationOf } from '../../server/src/core/model/generation';
+import { capturingGroups } from '../../server/src/core/edits/issue-links';
+import { hover } from '../../server/src/core/features/hover';
+import { lint } from '../../server/src/core/analysis/lint';
 import { environment, lintText, model, only, python } from '../helpers/core';
 import { corpusFiles, FIXTURES, readText } from '../helpers/paths';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { LineKind, parse } from '../../server/src/core/parser';
+import { LineKind, parse } from '../../server/src/core/syntax/parser';
 import { tokenize } from '../helpers/grammar';
 import { corpusFiles, EXAMPLES, FIXTURES, iniFilesIn, readText, ROOT } from '../helpers/paths';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineKind, parse } from '../../server/src/core/parser';
+import { LineKind, parse } from '../../server/src/core/syntax/parser';
 import { seeded } from '../helpers/random';
 import { lines } from '../helpers/core';
 

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { mergeSettingLayers, parseProjectFile, PROJECT_KEYS } from '../../server/src/core/project-file';
-import { normalizeSettings } from '../../server/src/settings';
+import { mergeSettingLayers, parseProjectFile, PROJECT_KEYS } from '../../server/src/core/settings/project-file';
+import { normalizeSettings } from '../../server/src/core/settings/settings';
 import { ROOT } from '../helpers/paths';
 
 const FILE = '/srv/site/.kallithea-ini.json';

@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { LintEnvironment } from '../../server/src/core/deployment';
-import { fixesFor } from '../../server/src/core/fixes';
-import { applyEdits } from '../../server/src/core/fixes';
-import { lint } from '../../server/src/core/lint';
+import type { LintEnvironment } from '../../server/src/core/model/deployment';
+import { fixesFor } from '../../server/src/core/analysis/fixes';
+import { applyEdits } from '../../server/src/core/analysis/fixes';
+import { lint } from '../../server/src/core/analysis/lint';
 import { RULES } from '../../server/src/core/rules';
 import { environment, lines, model, python } from '../helpers/core';
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fixesFor } from '../../server/src/core/fixes';
+import { fixesFor } from '../../server/src/core/analysis/fixes';
 import { applyFix, assertPythonReads, fixTitles, lines, lintText, model as build, only, python } from '../helpers/core';
 
 const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index'];

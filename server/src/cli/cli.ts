@@ -5,18 +5,18 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from '../core/diagnostics';
-import { fixAll, upgradeText } from '../core/fixes';
-import type { DeploymentSettings, LintEnvironment, Peer } from '../core/deployment';
-import { lint, type RuleSetting } from '../core/lint';
-import { findPeers } from '../core/workspace';
-import { isListedFile } from '../core/detect';
-import { mergeSettingLayers } from '../core/project-file';
-import { ProjectFiles } from '../project-files';
-import { normalizeSettings, type ServerSettings } from '../settings';
-import { ConfigModel } from '../core/model';
-import { parse } from '../core/parser';
-import { findConfigs, readConfig } from './files';
+import type { Diagnostic } from '../core/analysis/diagnostics';
+import { fixAll, upgradeText } from '../core/analysis/fixes';
+import type { DeploymentSettings, LintEnvironment, Peer } from '../core/model/deployment';
+import { lint, type RuleSetting } from '../core/analysis/lint';
+import { findPeers } from '../core/model/workspace';
+import { isListedFile } from '../core/model/detect';
+import { mergeSettingLayers } from '../core/settings/project-file';
+import { ProjectFiles } from '../host/project-files';
+import { normalizeSettings, type ServerSettings } from '../core/settings/settings';
+import { ConfigModel } from '../core/model/model';
+import { parse } from '../core/syntax/parser';
+import { findConfigs, readConfig } from '../host/config-files';
 import { toJson, toSarif, toText, type FileReport } from './format';
 
 declare const __VERSION__: string;

@@ -1,7 +1,7 @@
 // The CLI's three output formats: compiler-style text, JSON, and SARIF 2.1.0.
 
 import * as path from 'node:path';
-import { docsUrl, type Diagnostic, type Severity } from '../core/diagnostics';
+import { docsUrl, type Diagnostic, type Severity } from '../core/analysis/diagnostics';
 import { RULES } from '../core/rules';
 
 export interface FileReport {

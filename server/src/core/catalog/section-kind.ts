@@ -1,10 +1,10 @@
 // What each section is: from its name, and for [server:*] and [filter:*] from its
 // `use` line, since the keys a server accepts depend on which server it is.
 
-import type { ConfigModel } from '../model';
-import { DEFAULT_SECTION } from '../parser';
-import { sectionPrefix, stripCommandPrefix } from '../sections';
-import { pyStrip } from '../text';
+import type { ConfigModel } from '../model/model';
+import { DEFAULT_SECTION } from '../syntax/parser';
+import { sectionPrefix, stripCommandPrefix } from './sections';
+import { pyStrip } from '../syntax/text';
 import type { SectionKind } from './types';
 
 const SERVER_EGGS: Record<string, SectionKind> = {

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { setValueEdit } from '../edits';
+import type { Rule } from '../analysis/diagnostics';
+import { setValueEdit } from '../edits/edits';
 import { entryAt } from './support';
 
 export const authRetCode: Rule = {

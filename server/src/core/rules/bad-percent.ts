@@ -1,8 +1,8 @@
-import type { Rule } from '../diagnostics';
-import { scanPercents } from '../interpolation';
-import { valueOffsetToPosition, valueSpanRange, type Entry } from '../parser';
-import { interpolatedEntries } from '../sections';
-import { lineRange } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { scanPercents } from '../model/interpolation';
+import { valueOffsetToPosition, valueSpanRange, type Entry } from '../syntax/parser';
+import { interpolatedEntries } from '../catalog/sections';
+import { lineRange } from '../syntax/text';
 
 export const badPercent: Rule = {
   id: 'bad-percent',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { onSameHost } from '../workspace';
+import type { Rule } from '../analysis/diagnostics';
+import { onSameHost } from '../model/workspace';
 import { relativeTo, sectionHeader } from './support';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '']);

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit } from '../edits';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
 
 export const cookieSessionNoValidateKey: Rule = {
   id: 'cookie-session-no-validate-key',

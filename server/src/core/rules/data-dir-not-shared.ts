@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { setValueEdit } from '../edits';
-import type { ConfigModel } from '../model';
+import type { Rule } from '../analysis/diagnostics';
+import { setValueEdit } from '../edits/edits';
+import type { ConfigModel } from '../model/model';
 import { entryAt, relativeTo } from './support';
 
 /** The data directories every instance of a site must share, where each lives under a shared root, and why. */

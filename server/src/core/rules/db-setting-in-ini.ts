@@ -1,5 +1,5 @@
 import { sectionKind } from '../catalog/section-kind';
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const dbSettingInIni: Rule = {

@@ -1,7 +1,7 @@
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { sectionKind } from '../catalog/section-kind';
-import { displayValue, isSecretKey } from '../display';
-import { renameKeyEdit } from '../edits';
+import { displayValue, isSecretKey } from '../catalog/display';
+import { renameKeyEdit } from '../edits/edits';
 import { entryAt } from './support';
 
 export const defaultShadowed: Rule = {

@@ -1,9 +1,9 @@
 import type { KeyInfo } from '../catalog/types';
-import type { Fix, Rule, Severity } from '../diagnostics';
-import { renameKeyEdit } from '../edits';
-import { translateIssuePrefix } from '../issue-links';
-import type { ConfigModel } from '../model';
-import type { Entry } from '../parser';
+import type { Fix, Rule, Severity } from '../analysis/diagnostics';
+import { renameKeyEdit } from '../edits/edits';
+import { translateIssuePrefix } from '../edits/issue-links';
+import type { ConfigModel } from '../model/model';
+import type { Entry } from '../syntax/parser';
 import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 /** The task modules Kallithea 0.7 registers with Celery itself (lib/celery_app.py). */

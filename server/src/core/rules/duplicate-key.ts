@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { commentOutLines, entryTextLines } from '../edits';
-import type { Entry } from '../parser';
+import type { Rule } from '../analysis/diagnostics';
+import { commentOutLines, entryTextLines } from '../edits/edits';
+import type { Entry } from '../syntax/parser';
 
 export const duplicateKey: Rule = {
   id: 'duplicate-key',

@@ -1,4 +1,4 @@
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { setValueEdit } from '../edits';
+import type { Rule } from '../analysis/diagnostics';
+import { setValueEdit } from '../edits/edits';
 import { entryAt } from './support';
 
 const ENVIRON_KEY = /^(HTTP_[A-Z0-9_]+|REMOTE_ADDR|wsgi\.url_scheme)$/;

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { isOff, isOn } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { isOff, isOn } from '../catalog/values';
 
 export const errorEmailIncomplete: Rule = {
   id: 'error-email-incomplete',

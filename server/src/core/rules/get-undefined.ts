@@ -1,6 +1,6 @@
-import type { Fix, Rule } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import { suggest } from '../similar';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import { suggest } from '../syntax/similar';
 import { entryAt } from './support';
 
 export const getUndefined: Rule = {

@@ -1,6 +1,6 @@
-import type { Fix, Rule } from '../diagnostics';
-import { setValueEdit } from '../edits';
-import { suggest } from '../similar';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { setValueEdit } from '../edits/edits';
+import { suggest } from '../syntax/similar';
 import { entryAt } from './support';
 
 export const LANGUAGES = ['be', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'fr', 'hu', 'ja', 'lb', 'nb_NO', 'nl_BE', 'pl', 'pt', 'pt_BR', 'ru', 'sk', 'tr', 'uk', 'zh_CN', 'zh_TW'];

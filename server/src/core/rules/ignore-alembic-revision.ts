@@ -1,4 +1,4 @@
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { commentOutEntry, entryAt } from './support';
 
 export const ignoreAlembicRevision: Rule = {

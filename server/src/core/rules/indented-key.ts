@@ -1,7 +1,7 @@
-import type { Rule } from '../diagnostics';
-import { readByPythonSection } from '../sections';
-import { capturesNextLine } from '../edits';
-import { lineRange } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { readByPythonSection } from '../catalog/sections';
+import { capturesNextLine } from '../edits/edits';
+import { lineRange } from '../syntax/text';
 
 // A continuation line that reads like "name = value". URLs ("http://...") are
 // values, not keys, so a ':' followed by '//' does not count.

@@ -1,6 +1,6 @@
 // Every rule the linter knows, in the order their diagnostics are listed.
 
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { badPercent } from './bad-percent';
 import { debugEnabled } from './debug-enabled';
 import { weakSecret } from './weak-secret';

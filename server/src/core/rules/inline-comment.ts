@@ -1,9 +1,9 @@
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { sectionKind } from '../catalog/section-kind';
-import { isSecretKey } from '../display';
-import { moveToCommentLine } from '../edits';
-import { readByPythonSection } from '../sections';
-import { isPySpace, lineRange, skipSpaceBack } from '../text';
+import { isSecretKey } from '../catalog/display';
+import { moveToCommentLine } from '../edits/edits';
+import { readByPythonSection } from '../catalog/sections';
+import { isPySpace, lineRange, skipSpaceBack } from '../syntax/text';
 
 interface Data {
   keyLine: number;

@@ -1,8 +1,8 @@
 import type { BoolParser } from '../catalog/types';
-import type { Fix, Rule, Severity } from '../diagnostics';
-import { displayValue } from '../display';
-import { setValueEdit } from '../edits';
-import { boolSpellings, readBool } from '../values';
+import type { Fix, Rule, Severity } from '../analysis/diagnostics';
+import { displayValue } from '../catalog/display';
+import { setValueEdit } from '../edits/edits';
+import { boolSpellings, readBool } from '../catalog/values';
 import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
 
 const WHO: Record<BoolParser, string> = {

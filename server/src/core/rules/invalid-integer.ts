@@ -1,7 +1,7 @@
-import type { Fix, Rule, Severity } from '../diagnostics';
-import { displayValue } from '../display';
-import { setValueEdit } from '../edits';
-import { pyInt } from '../values';
+import type { Fix, Rule, Severity } from '../analysis/diagnostics';
+import { displayValue } from '../catalog/display';
+import { setValueEdit } from '../edits/edits';
+import { pyInt } from '../catalog/values';
 import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
 
 export const invalidInteger: Rule = {

@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { commentOutLines } from '../edits';
-import { lineRange } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { commentOutLines } from '../edits/edits';
+import { lineRange } from '../syntax/text';
 
 export const invalidLine: Rule = {
   id: 'invalid-line',

@@ -1,5 +1,5 @@
-import type { Rule, TextEdit } from '../diagnostics';
-import { walkRegex } from '../issue-links';
+import type { Rule, TextEdit } from '../analysis/diagnostics';
+import { walkRegex } from '../edits/issue-links';
 import { insertAfterEntry } from './support';
 
 /** A rough check for Python regexes that cannot compile: unbalanced parentheses or brackets. */

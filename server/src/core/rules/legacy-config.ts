@@ -1,7 +1,7 @@
-import type { Diagnostic, Rule } from '../diagnostics';
-import { generationOf, type GenerationReading } from '../generation';
-import { upgradeEdits } from '../upgrade';
-import { comparePositions } from '../text';
+import type { Diagnostic, Rule } from '../analysis/diagnostics';
+import { generationOf, type GenerationReading } from '../model/generation';
+import { upgradeEdits } from '../edits/upgrade';
+import { comparePositions } from '../syntax/text';
 import { sectionHeader } from './support';
 
 const MAX_EVIDENCE = 4;

@@ -1,7 +1,7 @@
-import type { Rule } from '../diagnostics';
-import { valueSpanRange } from '../parser';
-import { referenceRanges } from '../positions';
-import { stripCommandPrefix } from '../sections';
+import type { Rule } from '../analysis/diagnostics';
+import { valueSpanRange } from '../syntax/parser';
+import { referenceRanges } from '../syntax/positions';
+import { stripCommandPrefix } from '../catalog/sections';
 
 export const loggingHereInterpolation: Rule = {
   id: 'logging-here-interpolation',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { definitionOf, nameMentions, sectionName } from '../logging-names';
+import type { Rule } from '../analysis/diagnostics';
+import { definitionOf, nameMentions, sectionName } from '../model/logging-names';
 
 export const loggingReference: Rule = {
   id: 'logging-reference',

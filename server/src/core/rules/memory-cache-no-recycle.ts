@@ -1,7 +1,7 @@
-import type { Fix, Rule } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import type { ConfigModel } from '../model';
-import { pyInt, uwsgiInt } from '../values';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import type { ConfigModel } from '../model/model';
+import { pyInt, uwsgiInt } from '../catalog/values';
 import { entryAt, setUwsgiEdit } from './support';
 
 interface Data {
@@ -15,7 +15,7 @@ interface Data {
 export const USED_REGIONS = ['long_term', 'long_term_file'];
 
 /** Beaker's regions and their types, as Beaker merges the `beaker.cache.` and `cache.` prefixes. */
-function memoryRegions(model: ConfigModel): { region: string; line: number; range: import('../text').Range }[] {
+function memoryRegions(model: ConfigModel): { region: string; line: number; range: import('../syntax/text').Range }[] {
   const regions = (model.appSetting('beaker.cache.regions')?.value ?? model.appSetting('cache.regions')?.value ?? '')
     .split(',')
     .map((r) => r.trim())

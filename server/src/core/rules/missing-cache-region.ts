@@ -1,8 +1,8 @@
-import type { Rule, TextEdit } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import { generationOf, olderThan, type GenerationId } from '../generation';
-import type { ConfigModel } from '../model';
-import { lineRange } from '../text';
+import type { Rule, TextEdit } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import { generationOf, olderThan, type GenerationId } from '../model/generation';
+import type { ConfigModel } from '../model/model';
+import { lineRange } from '../syntax/text';
 import { entryAt, sectionHeader } from './support';
 
 /** The Beaker cache regions Kallithea 0.7's code caches in, and the template's settings for them. */

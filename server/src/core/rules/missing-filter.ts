@@ -1,7 +1,7 @@
-import type { Rule } from '../diagnostics';
-import { insertLineBefore } from '../edits';
-import type { ParsedConfig } from '../parser';
-import { lineRange, skipSpace } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { insertLineBefore } from '../edits/edits';
+import type { ParsedConfig } from '../syntax/parser';
+import { lineRange, skipSpace } from '../syntax/text';
 import { sectionHeader } from './support';
 
 /** A commented-out "#[filter:NAME]" block (as in Kallithea's template): its header and key lines. */

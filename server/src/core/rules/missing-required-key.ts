@@ -1,6 +1,6 @@
-import type { Rule, Severity } from '../diagnostics';
-import { renameKeyEdit, setKeyEdit } from '../edits';
-import { generationOf, olderThan, type GenerationId } from '../generation';
+import type { Rule, Severity } from '../analysis/diagnostics';
+import { renameKeyEdit, setKeyEdit } from '../edits/edits';
+import { generationOf, olderThan, type GenerationId } from '../model/generation';
 import { entryAt, sectionHeader } from './support';
 
 export interface RequiredKey {

@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { commentOutLines } from '../edits';
-import { lineRange, skipSpace, skipSpaceBack } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { commentOutLines } from '../edits/edits';
+import { lineRange, skipSpace, skipSpaceBack } from '../syntax/text';
 
 export const missingSectionHeader: Rule = {
   id: 'missing-section-header',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { lineRange } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { lineRange } from '../syntax/text';
 import { entryAt } from './support';
 
 export const mysqlCharset: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule, Severity } from '../diagnostics';
-import { isOff } from '../values';
+import type { Rule, Severity } from '../analysis/diagnostics';
+import { isOff } from '../catalog/values';
 import { commentOutEntry, entryAt, keyInfoOf } from './support';
 
 export const noEffectKey: Rule = {

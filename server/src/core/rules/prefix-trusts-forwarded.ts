@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { isOff } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
+import { isOff } from '../catalog/values';
 
 export const prefixTrustsForwarded: Rule = {
   id: 'prefix-trusts-forwarded',

@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { valueSpanRange, type Entry } from '../parser';
-import { interpolatedEntries } from '../sections';
+import type { Rule } from '../analysis/diagnostics';
+import { valueSpanRange, type Entry } from '../syntax/parser';
+import { interpolatedEntries } from '../catalog/sections';
 
 export const recursiveReference: Rule = {
   id: 'recursive-reference',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { describeMultiWorker, entryAt, sectionHeader } from './support';
 
 interface Data {

@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import { isOn } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import { isOn } from '../catalog/values';
 import { entryAt } from './support';
 
 export const sessionNotSecure: Rule = {

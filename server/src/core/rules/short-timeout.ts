@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { pyInt } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
+import { pyInt } from '../catalog/values';
 import { gunicornWorkerModel } from './support';
 
 const GUNICORN_MIN = 600;

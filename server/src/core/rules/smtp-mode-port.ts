@@ -1,6 +1,6 @@
-import type { Rule, TextEdit } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { isOn, pyInt } from '../values';
+import type { Rule, TextEdit } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
+import { isOn, pyInt } from '../catalog/values';
 
 export const smtpModePort: Rule = {
   id: 'smtp-mode-port',

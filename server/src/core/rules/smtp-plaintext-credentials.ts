@@ -1,6 +1,6 @@
-import type { Rule, TextEdit } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { isOn } from '../values';
+import type { Rule, TextEdit } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
+import { isOn } from '../catalog/values';
 
 export const smtpPlaintextCredentials: Rule = {
   id: 'smtp-plaintext-credentials',

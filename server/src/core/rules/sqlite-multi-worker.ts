@@ -1,5 +1,5 @@
-import type { Fix, Rule } from '../diagnostics';
-import { setValueEdit } from '../edits';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { setValueEdit } from '../edits/edits';
 import { commentOutEntry, describeMultiWorker, entryAt, setUwsgiEdit } from './support';
 
 interface Data {

@@ -1,4 +1,4 @@
-import type { Rule } from '../diagnostics';
+import type { Rule } from '../analysis/diagnostics';
 import { commentOutEntry, entryAt } from './support';
 
 const POOL_KEYS = ['sqlalchemy.pool_size', 'sqlalchemy.max_overflow', 'sqlalchemy.pool_timeout'];

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { isOn } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { isOn } from '../catalog/values';
 
 export const sshConfig: Rule = {
   id: 'ssh-config',

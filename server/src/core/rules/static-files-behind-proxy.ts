@@ -1,7 +1,7 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import { DEFAULT_PUBLIC_PATH, staticServerConfig } from '../static-config';
-import { isOff } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import { DEFAULT_PUBLIC_PATH, staticServerConfig } from '../features/static-config';
+import { isOff } from '../catalog/values';
 import { entryAt, insertAfterEntry, sectionHeader } from './support';
 
 interface Data {

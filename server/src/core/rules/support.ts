@@ -5,12 +5,12 @@
 import { findKey } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
 import type { KeyInfo, SectionKind } from '../catalog/types';
-import type { MultiWorkerReason, ServerInfo } from '../deployment';
-import type { TextEdit } from '../diagnostics';
-import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits';
-import type { ConfigModel } from '../model';
-import type { Entry, ParsedConfig, Section } from '../parser';
-import { lineRange } from '../text';
+import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
+import type { TextEdit } from '../analysis/diagnostics';
+import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits/edits';
+import type { ConfigModel } from '../model/model';
+import type { Entry, ParsedConfig, Section } from '../syntax/parser';
+import { lineRange } from '../syntax/text';
 
 export function basename(path: string): string {
   const p = path.replace(/\\/g, '/');

@@ -1,6 +1,6 @@
-import type { Fix, Rule, TextEdit } from '../diagnostics';
-import { setKeyEdit, setValueEdit } from '../edits';
-import { isOn, pyInt, uwsgiInt } from '../values';
+import type { Fix, Rule, TextEdit } from '../analysis/diagnostics';
+import { setKeyEdit, setValueEdit } from '../edits/edits';
+import { isOn, pyInt, uwsgiInt } from '../catalog/values';
 import { entryAt, gunicornWorkerModel, setUwsgiEdit } from './support';
 
 type Kind = 'waitress-threads' | 'gunicorn-threads' | 'gunicorn-class' | 'uwsgi-threads' | 'wsgiref-threaded' | 'gevent';

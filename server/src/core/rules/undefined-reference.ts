@@ -1,8 +1,8 @@
-import type { Fix, Rule } from '../diagnostics';
-import { scanPercents } from '../interpolation';
-import { valueSpanRange } from '../parser';
-import { interpolatedEntries } from '../sections';
-import { suggest } from '../similar';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { scanPercents } from '../model/interpolation';
+import { valueSpanRange } from '../syntax/parser';
+import { interpolatedEntries } from '../catalog/sections';
+import { suggest } from '../syntax/similar';
 
 interface Data {
   name: string;

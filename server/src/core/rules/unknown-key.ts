@@ -1,9 +1,9 @@
 import { CHECKED_KINDS, baseKey, exactNames } from '../catalog';
 import { sectionKind } from '../catalog/section-kind';
-import type { Fix, Rule } from '../diagnostics';
-import { renameKeyEdit } from '../edits';
-import { scanPercents } from '../interpolation';
-import { suggest } from '../similar';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { renameKeyEdit } from '../edits/edits';
+import { scanPercents } from '../model/interpolation';
+import { suggest } from '../syntax/similar';
 import { entryAt, keyInfoOf } from './support';
 
 interface Data {

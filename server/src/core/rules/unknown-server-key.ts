@@ -1,7 +1,7 @@
 import { exactNames, findKey } from '../catalog';
-import type { Fix, Rule } from '../diagnostics';
-import { renameKeyEdit } from '../edits';
-import { suggest } from '../similar';
+import type { Fix, Rule } from '../analysis/diagnostics';
+import { renameKeyEdit } from '../edits/edits';
+import { suggest } from '../syntax/similar';
 import { commentOutEntry, entryAt } from './support';
 
 interface Data {

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { UNUSED_SUPPRESSION } from '../suppression';
+import type { Rule } from '../analysis/diagnostics';
+import { UNUSED_SUPPRESSION } from '../analysis/suppression';
 
 // The suppression pass in lint.ts reports these, because only it knows which
 // diagnostics each comment hid; this file holds the rule's metadata and its fix.

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { lineRange } from '../text';
+import type { Rule } from '../analysis/diagnostics';
+import { lineRange } from '../syntax/text';
 
 // PasteDeploy opens the file without 'utf-8-sig', so the mark becomes part of the
 // first line and configparser stops with MissingSectionHeaderError.

@@ -1,8 +1,8 @@
 import { findKey } from '../catalog';
-import type { Rule } from '../diagnostics';
-import { moveToCommentLine } from '../edits';
-import { lineRange } from '../text';
-import { uwsgiText } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { moveToCommentLine } from '../edits/edits';
+import { lineRange } from '../syntax/text';
+import { uwsgiText } from '../catalog/values';
 
 interface Data {
   line: number;

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { uwsgiInt } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { uwsgiInt } from '../catalog/values';
 import { commentOutEntry, setUwsgiEdit } from './support';
 
 export const uwsgiCheaper: Rule = {

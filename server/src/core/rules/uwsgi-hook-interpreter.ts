@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { setKeyEdit } from '../edits';
-import { uwsgiText } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { setKeyEdit } from '../edits/edits';
+import { uwsgiText } from '../catalog/values';
 
 export const uwsgiHookInterpreter: Rule = {
   id: 'uwsgi-hook-interpreter',

@@ -1,5 +1,5 @@
-import type { Rule } from '../diagnostics';
-import { isOn, uwsgiInt } from '../values';
+import type { Rule } from '../analysis/diagnostics';
+import { isOn, uwsgiInt } from '../catalog/values';
 import { sectionHeader, setUwsgiEdit } from './support';
 
 export const uwsgiNotLazy: Rule = {

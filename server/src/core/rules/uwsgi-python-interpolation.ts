@@ -1,6 +1,6 @@
-import type { Rule } from '../diagnostics';
-import { valueSpanRange } from '../parser';
-import { referenceRanges } from '../positions';
+import type { Rule } from '../analysis/diagnostics';
+import { valueSpanRange } from '../syntax/parser';
+import { referenceRanges } from '../syntax/positions';
 
 export const uwsgiPythonInterpolation: Rule = {
   id: 'uwsgi-python-interpolation',

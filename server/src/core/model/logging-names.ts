@@ -1,0 +1,81 @@
+// The name lists of Python's logging config and what each name points at:
+// [loggers] keys -> [logger_NAME], [handlers] keys -> [handler_NAME],
+// [formatters] keys -> [formatter_NAME], a logger's `handlers` -> [handler_NAME],
+// a handler's `formatter` (and a MemoryHandler's `target`) -> [formatter_NAME] / [handler_NAME].
+
+import type { Entry, ParsedConfig, Section } from '../syntax/parser';
+import { stripCommandPrefix } from '../catalog/sections';
+import type { Range } from '../syntax/text';
+
+export type NameKind = 'logger' | 'handler' | 'formatter';
+
+export interface NameMention {
+  entry: Entry;
+  name: string;
+  kind: NameKind;
+  range: Range;
+}
+
+/** Which name list an entry holds, if any. */
+function listKind(entry: Entry): NameKind | undefined {
+  const section = stripCommandPrefix(entry.section.name).section;
+  if (entry.key === 'keys') {
+    if (section === 'loggers') return 'logger';
+    if (section === 'handlers') return 'handler';
+    if (section === 'formatters') return 'formatter';
+  }
+  if (section.startsWith('logger_') && entry.key === 'handlers') return 'handler';
+  if (section.startsWith('handler_') && entry.key === 'formatter') return 'formatter';
+  if (section.startsWith('handler_') && entry.key === 'target') return 'handler';
+  return undefined;
+}
+
+/** Every name mentioned in a logging list, with its exact range (names are comma-separated, spaces ignored). */
+export function nameMentions(parsed: ParsedConfig): NameMention[] {
+  return memoOn(parsed, 'mentions', () => computeMentions(parsed));
+}
+
+// Results cached on the parsed file itself (it never changes once built).
+const caches = new WeakMap<ParsedConfig, Map<string, unknown>>();
+function memoOn<T>(parsed: ParsedConfig, key: string, compute: () => T): T {
+  let cache = caches.get(parsed);
+  if (!cache) caches.set(parsed, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
+function computeMentions(parsed: ParsedConfig): NameMention[] {
+  const out: NameMention[] = [];
+  for (const entry of parsed.entries) {
+    const kind = listKind(entry);
+    if (!kind) continue;
+    // Line by line, so that a list of thousands of names costs one pass.
+    for (const part of entry.parts) {
+      for (const m of part.text.matchAll(/[^,\s]+(?:[^,]*[^,\s])?/g)) {
+        const start = { line: part.line, character: part.character + m.index! };
+        out.push({ entry, name: m[0], kind, range: { start, end: { line: part.line, character: start.character + m[0].length } } });
+      }
+    }
+  }
+  return out;
+}
+
+export function sectionNameFor(kind: NameKind, name: string): string {
+  return `${kind}_${name}`;
+}
+
+/** The logging section a name refers to (the plain one, not a [command:...] override). */
+export function definitionOf(parsed: ParsedConfig, kind: NameKind, name: string): Section | undefined {
+  const byName = memoOn(parsed, 'sections', () => {
+    const map = new Map<string, Section>();
+    for (const s of parsed.sections) if (!map.has(s.name)) map.set(s.name, s);
+    return map;
+  });
+  return byName.get(sectionNameFor(kind, name));
+}
+
+/** For a [logger_x]/[handler_x]/[formatter_x] header: its kind and name. */
+export function sectionName(section: Section): { kind: NameKind; name: string } | undefined {
+  const m = /^(logger|handler|formatter)_(.+)$/.exec(stripCommandPrefix(section.name).section);
+  return m ? { kind: m[1] as NameKind, name: m[2] } : undefined;
+}

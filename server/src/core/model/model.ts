@@ -1,0 +1,244 @@
+// The effective configuration: what PasteDeploy hands Kallithea once the file
+// is read. It adds the built-in defaults `here` and `__file__`, resolves
+// interpolation, [DEFAULT] inheritance, `set NAME` (into the global config) and
+// `get LOCAL = GLOBAL` (copied from it), and drops a plain section key whose name
+// also stands in [DEFAULT] (PasteDeploy skips it silently). All of it is computed
+// lazily and cached, so a model is cheap to build on every keystroke.
+
+import { resolveOption, type OptionResolution } from './app-options';
+import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
+import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
+import { pyStrip } from '../syntax/text';
+
+export interface ModelOptions {
+  /** Absolute path of the file, for `%(here)s` and `%(__file__)s`. */
+  filePath?: string;
+}
+
+/** How a setting reached the final configuration. */
+export type SettingSource = 'default' | 'builtin' | 'set' | 'local' | 'get' | 'derived';
+
+export interface Setting {
+  name: string;
+  /** The value Kallithea sees, or undefined when loading would fail on it. */
+  value?: string;
+  error?: InterpolationError;
+  source: SettingSource;
+  /** The line that gave the value. */
+  entry?: Entry;
+  /** For a value TurboGears computes from another setting (source 'derived'): that setting. */
+  derivedFrom?: Setting;
+}
+
+export interface LoadContext {
+  section: string;
+  /** PasteDeploy's global_conf: [DEFAULT] (interpolated), here, __file__, and `set` keys. */
+  globalConf: Map<string, Setting>;
+  /** PasteDeploy's local_conf: the section's own keys and its `get` copies. */
+  localConf: Map<string, Setting>;
+  /** Plain keys of the section that PasteDeploy skips because [DEFAULT] has the same name. */
+  dropped: Entry[];
+  /** `get LOCAL = GLOBAL` lines whose GLOBAL is not in the global config (KeyError at load). */
+  missingGets: Entry[];
+  /** What the application reads for a key: the local value, else the global one. */
+  effective(name: string): Setting | undefined;
+}
+
+export const APP_PREFIXES = ['app', 'application'];
+
+export class ConfigModel {
+  readonly parsed: ParsedConfig;
+  readonly filePath: string;
+  readonly here: string;
+  /** Raw values by section name, duplicates merged the way a non-strict parser would (last wins). */
+  readonly sections = new Map<string, Map<string, Entry>>();
+  /** [DEFAULT]: built-ins first, then the file's keys. */
+  readonly defaults = new Map<string, Binding>();
+  private readonly interpolated = new Map<string, InterpolationResult>();
+  private readonly contexts = new Map<string, LoadContext>();
+  private readonly memos = new Map<string, unknown>();
+  private readonly options = new Map<string, OptionResolution>();
+  /** Per-section and per-entry facts the rules ask for again and again, computed once. */
+  readonly sectionKinds = new Map<string, unknown>();
+  readonly keyInfos: unknown[] = [];
+
+  constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
+    this.parsed = parsed;
+    this.filePath = options.filePath ?? '/untitled/kallithea.ini';
+    this.here = dirname(this.filePath);
+    this.defaults.set('here', { value: this.here });
+    this.defaults.set('__file__', { value: this.filePath });
+    for (const section of parsed.sections) {
+      const target = section.name === DEFAULT_SECTION ? undefined : this.sectionMap(section.name);
+      for (const entry of section.entries) {
+        if (target) target.set(entry.key, entry);
+        else this.defaults.set(entry.key, { value: entry.value, entry });
+      }
+    }
+  }
+
+  private sectionMap(name: string): Map<string, Entry> {
+    let map = this.sections.get(name);
+    if (!map) this.sections.set(name, (map = new Map()));
+    return map;
+  }
+
+  /** Compute something about this model once and share it between rules and requests. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  hasSection(name: string): boolean {
+    return name === DEFAULT_SECTION || this.sections.has(name);
+  }
+
+  /** configparser's raw lookup: the section's own key, else [DEFAULT]'s. */
+  lookup(section: string, name: string): Binding | undefined {
+    if (section !== DEFAULT_SECTION) {
+      const entry = this.sections.get(section)?.get(name);
+      if (entry) return { value: entry.value, entry };
+    }
+    return this.defaults.get(name);
+  }
+
+  private lookupFn(section: string): Lookup {
+    return (name) => this.lookup(section, name);
+  }
+
+  /** What configparser's get(section, name) returns, or the error it raises. */
+  get(section: string, name: string): InterpolationResult | undefined {
+    const binding = this.lookup(section, name);
+    if (!binding) return undefined;
+    const cacheKey = section + '\u0000' + name;
+    let result = this.interpolated.get(cacheKey);
+    if (!result) {
+      result = binding.value.includes('%')
+        ? interpolate(binding.value, this.lookupFn(section), binding.entry)
+        : { ok: true, value: binding.value };
+      this.interpolated.set(cacheKey, result);
+    }
+    return result;
+  }
+
+  /** Interpolate any text as if it were a value in `section`. */
+  interpolateText(section: string, text: string, entry?: Entry): InterpolationResult {
+    return interpolate(text, this.lookupFn(section), entry);
+  }
+
+  /** The first section PasteDeploy would pick for `prefix:name` (e.g. app:main). */
+  findSection(prefixes: string[], name = 'main'): string | undefined {
+    for (const prefix of prefixes) {
+      for (const section of this.sections.keys()) {
+        if (section.startsWith(prefix + ':') && pyStrip(section.slice(prefix.length + 1)) === name) return section;
+      }
+    }
+    return undefined;
+  }
+
+  appSection(): string | undefined {
+    return this.findSection(APP_PREFIXES);
+  }
+
+  /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */
+  globalDefaults(): Map<string, Setting> {
+    return this.memo('globalDefaults', () => this.computeGlobalDefaults());
+  }
+
+  private computeGlobalDefaults(): Map<string, Setting> {
+    const result = new Map<string, Setting>();
+    for (const [name, binding] of this.defaults) {
+      const got = this.get(DEFAULT_SECTION, name)!;
+      const source: SettingSource = binding.entry ? 'default' : 'builtin';
+      if (got.ok) result.set(name, { name, value: got.value || binding.value, source, entry: binding.entry });
+      else result.set(name, { name, error: got.error, source, entry: binding.entry });
+    }
+    return result;
+  }
+
+  /** How PasteDeploy's get_context() builds the configuration of one section. */
+  context(section: string): LoadContext {
+    let ctx = this.contexts.get(section);
+    if (ctx) return ctx;
+    const defaults = this.globalDefaults();
+    const globalConf = new Map(defaults);
+    const localConf = new Map<string, Setting>();
+    const dropped: Entry[] = [];
+    const missingGets: Entry[] = [];
+    const gets: [string, Entry][] = [];
+    const setting = (name: string, entry: Entry, source: SettingSource): Setting => {
+      const got = this.get(section, entry.key)!;
+      return got.ok ? { name, value: got.value, source, entry } : { name, error: got.error, source, entry };
+    };
+    for (const entry of this.sections.get(section)?.values() ?? []) {
+      const key = entry.key;
+      if (key.startsWith('set ')) {
+        const name = pyStrip(key.slice(4));
+        globalConf.set(name, setting(name, entry, 'set'));
+      } else if (key.startsWith('get ')) {
+        gets.push([pyStrip(key.slice(4)), entry]);
+      } else if (defaults.has(key)) {
+        dropped.push(entry);
+      } else {
+        localConf.set(key, setting(key, entry, 'local'));
+      }
+    }
+    for (const [local, entry] of gets) {
+      const got = this.get(section, entry.key)!;
+      const globalName = got.ok ? got.value : undefined;
+      const source = globalName === undefined ? undefined : globalConf.get(globalName);
+      if (globalName !== undefined && !source) missingGets.push(entry);
+      localConf.set(local, {
+        name: local,
+        value: source?.value,
+        error: got.ok ? source?.error : got.error,
+        source: 'get',
+        entry,
+      });
+    }
+    ctx = {
+      section,
+      globalConf,
+      localConf,
+      dropped,
+      missingGets,
+      effective: (name) => localConf.get(name) ?? globalConf.get(name),
+    };
+    this.contexts.set(section, ctx);
+    return ctx;
+  }
+
+  /**
+   * The effective application setting: what Kallithea's code ends up with for
+   * option `name` in any spelling (`beaker.session.X` and `session.X` are one
+   * option; see app-options.ts), or undefined.
+   */
+  appSetting(name: string): Setting | undefined {
+    return this.appOption(name).winner;
+  }
+
+  /** The same, with the spellings it overrides and why. */
+  appOption(name: string): OptionResolution {
+    let resolved = this.options.get(name);
+    if (!resolved) {
+      const app = this.appSection();
+      const effective = app ? this.context(app).effective : (n: string) => this.globalDefaults().get(n);
+      this.options.set(name, (resolved = resolveOption(effective, name)));
+    }
+    return resolved;
+  }
+}
+
+function dirname(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  const i = normalized.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  // Keep a Windows drive root such as C:/ intact.
+  if (/^[A-Za-z]:$/.test(normalized.slice(0, i))) return path.slice(0, i + 1);
+  return path.slice(0, i);
+}
+
+export type { Section };

@@ -6,7 +6,6 @@ import { APP_KEYS } from '../../server/src/core/catalog/keys-app';
 import { OTHER_KEYS } from '../../server/src/core/catalog/keys-other';
 import { SERVER_KEYS } from '../../server/src/core/catalog/keys-servers';
 import { UWSGI_KEYS } from '../../server/src/core/catalog/keys-uwsgi';
-import { sectionKind } from '../../server/src/core/catalog/section-kind';
 import type { KeyInfo, SectionKind } from '../../server/src/core/catalog/types';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { parse } from '../../server/src/core/syntax/parser';
@@ -47,7 +46,7 @@ function unknownKeys(file: string, allowUserVariables: boolean): string[] {
   const referenced = new Set([...text.matchAll(/%\(([^)]+)\)s/g)].map((m) => m[1]));
   const missing: string[] = [];
   for (const entry of model.parsed.entries) {
-    const kind = sectionKind(model, entry.section.name);
+    const kind = model.sectionKind(entry.section.name);
     if (kind === 'other') continue;
     const key = bareKey(entry.key);
     if (allowUserVariables && referenced.has(key)) continue;

@@ -5,6 +5,7 @@ import { LEGACY_KEYS } from './keys-legacy';
 import { OTHER_KEYS } from './keys-other';
 import { SERVER_KEYS } from './keys-servers';
 import { UWSGI_KEYS } from './keys-uwsgi';
+import { SECTION_KINDS } from './sections';
 import type { KeyInfo, SectionKind } from './types';
 
 // Legacy patterns (sqlalchemy.db1.*) stand before the broad app patterns (sqlalchemy.*) they would lose to.
@@ -46,9 +47,14 @@ export function baseKey(key: string): { name: string; prefix?: 'set' | 'get' } {
   return { name: key };
 }
 
+/**
+ * The catalog entry for a key as written in a section of this kind: `set NAME` and
+ * `get NAME` are about NAME, and a reader that folds case (gunicorn) is asked in lower case.
+ */
 export function findKey(kind: SectionKind, key: string): KeyInfo | undefined {
   const index = indexFor(kind);
-  const { name } = baseKey(key);
+  const base = baseKey(key).name;
+  const name = SECTION_KINDS[kind].foldsCase ? base.toLowerCase() : base;
   return index.exact.get(name) ?? index.patterns.find((p) => p.pattern!.test(name));
 }
 
@@ -62,20 +68,5 @@ export function exactNames(kind: SectionKind): string[] {
   return [...indexFor(kind).exact.keys()];
 }
 
-/** Kinds whose keys the catalog covers completely; elsewhere an unknown key is not reported. */
-export const CHECKED_KINDS: readonly SectionKind[] = [
-  'defaults',
-  'app',
-  'server:wsgiref',
-  'server:gevent',
-  'filter:prefix',
-  'alembic',
-  'loggers',
-  'handlers',
-  'formatters',
-  'logger',
-  'handler',
-  'formatter',
-];
 
 export type { KeyInfo, SectionKind };

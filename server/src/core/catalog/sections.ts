@@ -1,13 +1,155 @@
-// Who reads each section of a Kallithea config, and so which parser's rules
-// apply to its values: PasteDeploy and the logging module read them through
-// configparser (interpolated), uWSGI reads [uwsgi] with its own parser, and
-// logging reads formatter strings raw.
+// Every kind of section a Kallithea config has, in one table: who reads it, how
+// its values are read (through configparser's interpolation, raw, or by uWSGI's
+// own parser), whether PasteDeploy loads it, whether the catalog knows all its
+// keys, and what it is, in words. The kind comes from the name, and for
+// [server:*] and [filter:*] from the `use` line, since the keys a server takes
+// depend on which server it is.
 
 import { DEFAULT_SECTION } from '../syntax/parser';
+import { factOf } from '../syntax/facts';
+import { pyStrip } from '../syntax/text';
+import type { SectionKind } from './types';
 
+/** The program whose parser reads a section's values. */
 export type SectionReader = 'defaults' | 'pastedeploy' | 'logging' | 'alembic' | 'uwsgi' | 'unknown';
 
-const PASTE_PREFIXES = ['app', 'application', 'composite', 'composit', 'pipeline', 'filter-app', 'filter', 'server'];
+export interface SectionKindInfo {
+  reader: SectionReader;
+  /** Who reads the keys, in a few words, for messages ("uWSGI does not read..."). */
+  readBy: string;
+  /** What the section is and how it is read, for hovers and completion (Markdown). */
+  about: string;
+  /** PasteDeploy loads it, with [DEFAULT] inherited and `set`/`get` lines. */
+  pasteLoaded: boolean;
+  /** The catalog lists every key its reader takes, so an unknown key is reported. */
+  checked: boolean;
+  /** Keys Python reads without interpolation (the logging module reads formatter strings raw). */
+  rawKeys?: readonly string[];
+  /** The reader compares key names lower-cased (gunicorn). */
+  foldsCase?: boolean;
+  /** The `use` values that select this kind; the first is the one to write. */
+  uses?: readonly string[];
+}
+
+const LOGGING = "Python's logging module";
+const fileConfig = (what: string) => `Read by Python's logging.config.fileConfig: ${what}`;
+
+export const SECTION_KINDS: Readonly<Record<SectionKind, SectionKindInfo>> = {
+  defaults: {
+    reader: 'defaults',
+    readBy: 'Kallithea',
+    pasteLoaded: false,
+    checked: true,
+    about:
+      'Read by PasteDeploy (Python configparser). Its values are inherited by every section PasteDeploy loads and become the global configuration of the app. A plain key of the same name in [app:main] is ignored: use `set key = value` there to override.',
+  },
+  app: {
+    reader: 'pastedeploy',
+    readBy: 'Kallithea',
+    pasteLoaded: true,
+    checked: true,
+    uses: ['egg:kallithea'],
+    about: "Read by PasteDeploy: the Kallithea WSGI application (`use = egg:kallithea`). Its keys, with [DEFAULT] and `set` lines, are Kallithea's configuration (TurboGears, Beaker, Celery, backlash).",
+  },
+  'server:waitress': {
+    reader: 'pastedeploy',
+    readBy: 'waitress',
+    pasteLoaded: true,
+    checked: false,
+    uses: ['egg:waitress#main', 'egg:waitress'],
+    about: 'Read by `gearbox serve`: the waitress web server. One process; `threads` sets the threads in it. waitress refuses keys it does not know.',
+  },
+  'server:gunicorn': {
+    reader: 'pastedeploy',
+    readBy: 'gunicorn',
+    pasteLoaded: true,
+    checked: false,
+    foldsCase: true,
+    uses: ['egg:gunicorn#main', 'egg:gunicorn'],
+    about: 'Read by `gearbox serve`: the gunicorn web server. `workers` sets the worker processes. Keys go to gunicorn lower-cased; an unknown one stops it.',
+  },
+  'server:wsgiref': {
+    reader: 'pastedeploy',
+    readBy: "gearbox's wsgiref server",
+    pasteLoaded: true,
+    checked: true,
+    uses: ['egg:gearbox#wsgiref'],
+    about: "Read by `gearbox serve`: Python's wsgiref development server (one process, no chunked uploads). For development only.",
+  },
+  'server:gevent': {
+    reader: 'pastedeploy',
+    readBy: "gearbox's gevent server",
+    pasteLoaded: true,
+    checked: true,
+    uses: ['egg:gearbox#gevent'],
+    about: "Read by `gearbox serve`: gearbox's gevent server, one process serving each connection as a greenlet.",
+  },
+  server: {
+    reader: 'pastedeploy',
+    readBy: 'the web server',
+    pasteLoaded: true,
+    checked: false,
+    about: 'Read by `gearbox serve` (PasteDeploy): a web server whose `use` line this extension does not recognise.',
+  },
+  'filter:prefix': {
+    reader: 'pastedeploy',
+    readBy: "PasteDeploy's prefix filter",
+    pasteLoaded: true,
+    checked: true,
+    uses: ['egg:PasteDeploy#prefix'],
+    about: 'Read by PasteDeploy: the prefix middleware (`egg:PasteDeploy#prefix`) that hosts Kallithea under a URL path. Named by `filter-with` in [app:main].',
+  },
+  filter: {
+    reader: 'pastedeploy',
+    readBy: 'the middleware',
+    pasteLoaded: true,
+    checked: false,
+    about: 'Read by PasteDeploy: WSGI middleware named by `filter-with` in [app:main].',
+  },
+  composite: {
+    reader: 'pastedeploy',
+    readBy: 'PasteDeploy',
+    pasteLoaded: true,
+    checked: false,
+    about: 'Read by PasteDeploy: a pipeline or composite application, which a Kallithea config does not need.',
+  },
+  uwsgi: {
+    reader: 'uwsgi',
+    readBy: 'uWSGI',
+    pasteLoaded: false,
+    checked: false,
+    about:
+      "Read by uWSGI's own ini parser (`uwsgi --ini-paste my.ini`), not by Python: no `%(name)s` interpolation (uWSGI has `%d`, `%p`...), and text after a value, `; comments` included, is part of the value. Python still reads the file and refuses repeated keys here too.",
+  },
+  alembic: {
+    reader: 'alembic',
+    readBy: 'alembic',
+    pasteLoaded: false,
+    checked: true,
+    about: 'Read by alembic (`alembic -c my.ini`) for database migrations. `script_location` must be `kallithea:alembic`.',
+  },
+  loggers: { reader: 'logging', readBy: LOGGING, pasteLoaded: false, checked: true, about: fileConfig('`keys` lists the loggers; each needs a [logger_NAME] section, and `root` is required.') },
+  handlers: { reader: 'logging', readBy: LOGGING, pasteLoaded: false, checked: true, about: fileConfig('`keys` lists the handlers; each needs a [handler_NAME] section.') },
+  formatters: { reader: 'logging', readBy: LOGGING, pasteLoaded: false, checked: true, about: fileConfig('`keys` lists the formatters; each needs a [formatter_NAME] section.') },
+  logger: { reader: 'logging', readBy: LOGGING, pasteLoaded: false, checked: true, about: fileConfig('one logger, with its level, handlers and the module name it covers (`qualname`).') },
+  handler: {
+    reader: 'logging',
+    readBy: LOGGING,
+    pasteLoaded: false,
+    checked: true,
+    about: fileConfig('one handler. `args` and `kwargs` are Python expressions, interpolated first (so `%(here)s` there breaks kallithea-cli, which passes no defaults).'),
+  },
+  formatter: {
+    reader: 'logging',
+    readBy: LOGGING,
+    pasteLoaded: false,
+    checked: true,
+    rawKeys: ['format', 'datefmt', 'style'],
+    about: fileConfig('one formatter. `format` and `datefmt` are read raw, so `%(asctime)s` needs no escaping.'),
+  },
+  other: { reader: 'unknown', readBy: 'nothing this extension knows', pasteLoaded: false, checked: false, about: 'Not read by Kallithea, its servers or its logging; Python only checks its syntax.' },
+};
+
 const LOGGING_SECTION = /^(loggers|handlers|formatters|logger_.+|handler_.+|formatter_.+)$/;
 
 /** Kallithea renames [<command>:X] to [X] before it configures logging for `kallithea-cli <command>`. */
@@ -22,54 +164,50 @@ export function sectionPrefix(name: string): string | undefined {
   return colon > 0 ? name.slice(0, colon) : undefined;
 }
 
-export function sectionReader(name: string): SectionReader {
+export const APP_PREFIXES = ['app', 'application'];
+const PASTE_ONLY_PREFIXES = ['composite', 'composit', 'pipeline', 'filter-app'];
+
+const byUse = new Map<string, SectionKind>();
+for (const [kind, info] of Object.entries(SECTION_KINDS) as [SectionKind, SectionKindInfo][]) for (const use of info.uses ?? []) byUse.set(use.toLowerCase(), kind);
+
+/** The kind of a section from its name and, for servers and filters, its `use` value. */
+export function classifySection(name: string, use?: string): SectionKind {
   if (name === DEFAULT_SECTION) return 'defaults';
-  if (name === 'uwsgi') return 'uwsgi';
-  if (name === 'alembic') return 'alembic';
+  if (name === 'uwsgi' || name === 'alembic') return name;
   const prefix = sectionPrefix(name);
-  if (prefix && PASTE_PREFIXES.includes(prefix)) return 'pastedeploy';
-  if (LOGGING_SECTION.test(stripCommandPrefix(name).section)) return 'logging';
-  return 'unknown';
+  if (prefix && APP_PREFIXES.includes(prefix)) return 'app';
+  if (prefix === 'server' || prefix === 'filter') {
+    const kind = use === undefined ? undefined : byUse.get(pyStrip(use).toLowerCase());
+    return kind?.startsWith(prefix) ? kind : prefix;
+  }
+  if (prefix && PASTE_ONLY_PREFIXES.includes(prefix)) return 'composite';
+  const logging = stripCommandPrefix(name).section;
+  if (logging === 'loggers' || logging === 'handlers' || logging === 'formatters') return logging;
+  if (logging.startsWith('logger_')) return 'logger';
+  if (logging.startsWith('handler_')) return 'handler';
+  if (logging.startsWith('formatter_')) return 'formatter';
+  return 'other';
 }
+
+/** Who reads a section, from its name alone (the `use` line changes the kind, never the reader). */
+export function readerOf(name: string): SectionReader {
+  return SECTION_KINDS[classifySection(name)].reader;
+}
+
+/** readerOf() per section object: a section's values are looked at many times per analysis. */
+export const readerOfSection = factOf((section: { name: string }) => readerOf(section.name));
 
 /** True when Python's configparser reads this section's values at run time. */
-export function readByPython(section: string): boolean {
-  const reader = sectionReader(section);
-  return reader !== 'uwsgi' && reader !== 'unknown';
-}
-
-/** True when that read goes through interpolation (the logging module reads formatter strings raw). */
-export function interpolatedByPython(section: string, key: string): boolean {
-  if (!readByPython(section)) return false;
-  if (/^formatter_/.test(stripCommandPrefix(section).section)) return key !== 'format' && key !== 'datefmt' && key !== 'style';
-  return true;
-}
-
-// Section names repeat for every key of a section, so each name is classified once.
-const readerCache = new Map<string, SectionReader>();
-
-/** sectionReader(), remembered (bounded, so a stream of odd names cannot grow it without limit). */
-export function cachedReader(name: string): SectionReader {
-  let r = readerCache.get(name);
-  if (r === undefined) {
-    if (readerCache.size > 50_000) readerCache.clear();
-    readerCache.set(name, (r = sectionReader(name)));
-  }
-  return r;
-}
-
-// And per section object, so that a lookup needs no string hashing.
-const readerBySection = new WeakMap<object, SectionReader>();
-export function readerOfSection(section: { name: string }): SectionReader {
-  let r = readerBySection.get(section);
-  if (r === undefined) readerBySection.set(section, (r = cachedReader(section.name)));
-  return r;
-}
-
-/** readByPython() for a section object, remembered. */
-export function readByPythonSection(section: { name: string }): boolean {
+export function readByPython(section: { name: string }): boolean {
   const r = readerOfSection(section);
   return r !== 'uwsgi' && r !== 'unknown';
+}
+
+/** True when Python reads this key of the section through interpolation. */
+export function interpolatedByPython(section: string, key: string): boolean {
+  const info = SECTION_KINDS[classifySection(section)];
+  if (info.reader === 'uwsgi' || info.reader === 'unknown') return false;
+  return !info.rawKeys?.includes(key);
 }
 
 /** Entries whose values Python interpolates when Kallithea, its servers or its logging load the file. */
@@ -80,4 +218,14 @@ export function* interpolatedEntries<E extends { section: { name: string }; key:
     if (reader === 'logging' && !interpolatedByPython(entry.section.name, entry.key)) continue;
     yield entry;
   }
+}
+
+/** A `[command:section]` logging override, e.g. [ssh_serve:logger_root]. */
+export function commandOverrideNote(command: string, section: string): string {
+  return `When \`kallithea-cli ${command.replace(/_/g, '-')}\` runs, this section replaces [${section}] (Kallithea renames [${command}:X] to [X] before it configures logging).`;
+}
+
+/** The `use` value to write for a kind of section (e.g. egg:waitress#main). */
+export function useFor(kind: 'app' | 'server:waitress' | 'server:gunicorn' | 'server:wsgiref' | 'server:gevent' | 'filter:prefix'): string {
+  return SECTION_KINDS[kind].uses![0];
 }

@@ -48,6 +48,8 @@ export type SectionKind =
   | 'server'
   | 'filter:prefix'
   | 'filter'
+  /** [pipeline:], [composite:], [filter-app:]: loaded by PasteDeploy, nothing Kallithea-specific. */
+  | 'composite'
   | 'uwsgi'
   | 'alembic'
   | 'loggers'

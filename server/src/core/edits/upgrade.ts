@@ -6,8 +6,8 @@
 // the RhodeCode egg and logging classes, the Paste HTTP server, [alembic].
 // Applied to its own result it changes nothing.
 
+import { useFor } from '../catalog/sections';
 import { findKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
 import type { TextEdit } from '../analysis/diagnostics';
 import { capturesNextLine, commentOutLines, entryTextLines, renameKeyEdit, setValueEdit } from './edits';
 import { generationOf } from '../model/generation';
@@ -17,7 +17,6 @@ import type { Entry, ParsedConfig, Section } from '../syntax/parser';
 import { missingTaskModules, replacementKey } from '../rules/deprecated-key';
 import { cacheRegionEdits } from '../rules/missing-cache-region';
 import { REQUIRED } from '../rules/missing-required-key';
-import { keyInfoOf } from '../rules/support';
 import { lineRange } from '../syntax/text';
 import { readBool } from '../catalog/values';
 
@@ -49,7 +48,7 @@ export function upgradeEdits(model: ConfigModel, eol: string, randomHex: (digits
       up.commentOutDuplicate(entry);
       continue;
     }
-    const kind = sectionKind(model, entry.section.name);
+    const kind = model.sectionKind(entry.section.name);
     if (kind === 'app' || kind === 'defaults') up.appEntry(entry);
     else if (kind === 'formatter' && entry.key === 'class') up.renameRhodecodeValue(entry, RHODECODE_CLASS);
     else if (kind === 'logger' && entry.key === 'qualname') up.renameRhodecodeValue(entry, RHODECODE_LOGGER);
@@ -127,7 +126,7 @@ class Upgrade {
       this.changes.push(`use = egg:kallithea instead of ${entry.value.trim()} (${this.line(entry)})`);
       return;
     }
-    const info = keyInfoOf(this.model, entry);
+    const info = this.model.keyInfo(entry);
     if (info?.name === 'celery.imports' && missingTaskModules(entry.value).length > 0) {
       this.commentOut(entry, 'names task modules Kallithea 0.7 does not have');
       return;
@@ -233,11 +232,11 @@ class Upgrade {
     const entries = this.model.sections.get(name)!;
     const use = entries.get('use');
     const paste = !!use && /^egg:paste#http$/i.test(use.value.trim());
-    const kind = paste ? 'server:waitress' : sectionKind(this.model, name);
+    const kind = paste ? 'server:waitress' : this.model.sectionKind(name);
     if (kind !== 'server:waitress' && kind !== 'server:gunicorn') return;
     if (paste && use) {
-      this.edits.push(setValueEdit(use, 'egg:waitress#main'));
-      this.changes.push(`use = egg:waitress#main instead of the Paste HTTP server (${this.line(use)})`);
+      this.edits.push(setValueEdit(use, useFor('server:waitress')));
+      this.changes.push(`use = ${useFor('server:waitress')} instead of the Paste HTTP server (${this.line(use)})`);
     }
     const server = kind === 'server:waitress' ? 'waitress' : 'gunicorn';
     for (const entry of entries.values()) {

@@ -2,14 +2,13 @@
 // left out) with their one-line docs, values for switches and enumerations, use =
 // entry points, %(name)s references in scope, and the snippets.
 
-import { baseKey, findKey, keysFor } from '../catalog';
+import { baseKey, keysFor } from '../catalog';
 import { spellingsOf } from '../model/app-options';
-import { sectionKind } from '../catalog/section-kind';
 import type { KeyInfo, SectionKind } from '../catalog/types';
 import { code, prose } from './markdown';
 import type { ConfigModel } from '../model/model';
 import { DEFAULT_SECTION, type Entry, type Section } from '../syntax/parser';
-import { SECTION_READERS } from '../catalog/section-docs';
+import { classifySection, SECTION_KINDS } from '../catalog/sections';
 import { ALL_SNIPPETS, resolveVariables } from './snippets';
 import { skipSpace, skipSpaceBack, type Position, type Range } from '../syntax/text';
 import { boolSpellings } from '../catalog/values';
@@ -38,7 +37,11 @@ export interface CompletionOptions {
   hex?: (digits: number) => string;
 }
 
-const SERVER_EGGS = ['egg:waitress#main', 'egg:gunicorn#main', 'egg:gearbox#wsgiref', 'egg:gearbox#gevent'];
+/** What to offer after `use =`: the first `use` of each kind of section of the same family. */
+function usesFor(kind: SectionKind): string[] {
+  const family = kind.split(':')[0];
+  return (Object.keys(SECTION_KINDS) as SectionKind[]).filter((k) => k.split(':')[0] === family && SECTION_KINDS[k].uses).map((k) => SECTION_KINDS[k].uses![0]);
+}
 
 function sectionAt(model: ConfigModel, line: number): Section | undefined {
   for (let l = line; l >= 0; l--) {
@@ -98,28 +101,18 @@ function sectionNames(model: ConfigModel, replace: Range, closed: boolean): Comp
     ...listed('formatters', 'formatter_'),
     'ssh_serve:logger_root',
   ];
+  // The filter offered is the prefix filter, the only one a Kallithea config uses.
+  const kindOf = (name: string) => classifySection(name, name === 'filter:proxy-prefix' ? SECTION_KINDS['filter:prefix'].uses![0] : undefined);
   return [...new Set(names)]
     .filter((n) => !existing.has(n))
     .map((name, i) => ({
       label: name,
       kind: 'section' as const,
-      documentation: prose(SECTION_READERS[sectionKindOfName(name)]),
+      documentation: prose(SECTION_KINDS[kindOf(name)].about),
       insertText: closed ? name : `${name}]`,
       range: replace,
       sortText: String(i).padStart(3, '0'),
     }));
-}
-
-function sectionKindOfName(name: string): SectionKind {
-  if (name === DEFAULT_SECTION) return 'defaults';
-  if (name === 'server:main') return 'server';
-  if (name === 'filter:proxy-prefix') return 'filter:prefix';
-  if (name === 'app:main') return 'app';
-  if (name === 'uwsgi' || name === 'alembic' || name === 'loggers' || name === 'handlers' || name === 'formatters') return name;
-  if (/(^|:)logger_/.test(name)) return 'logger';
-  if (/(^|:)handler_/.test(name)) return 'handler';
-  if (/(^|:)formatter_/.test(name)) return 'formatter';
-  return 'other';
 }
 
 function references(model: ConfigModel, pos: Position, replace: Range): CompletionItem[] {
@@ -144,9 +137,8 @@ function references(model: ConfigModel, pos: Position, replace: Range): Completi
 
 function valuesFor(info: KeyInfo | undefined, kind: SectionKind, key: string): string[] {
   if (key === 'use') {
-    if (kind === 'app') return ['egg:kallithea'];
-    if (kind.startsWith('server')) return SERVER_EGGS;
-    if (kind.startsWith('filter')) return ['egg:PasteDeploy#prefix'];
+    const uses = usesFor(kind);
+    if (uses.length) return uses;
   }
   if (!info) return [];
   const t = info.type;
@@ -157,9 +149,9 @@ function valuesFor(info: KeyInfo | undefined, kind: SectionKind, key: string): s
 }
 
 function values(model: ConfigModel, entry: Entry, pos: Position): CompletionItem[] {
-  const kind = sectionKind(model, entry.section.name);
+  const kind = model.sectionKind(entry.section.name);
   const { name } = baseKey(entry.key);
-  const info = findKey(kind, kind === 'server:gunicorn' ? name.toLowerCase() : name);
+  const info = model.keyInfo(entry);
   const options = valuesFor(info, kind, name);
   const part = entry.parts[0];
   const replace = range(pos.line, part.character, Math.max(pos.character, part.character + part.text.length));
@@ -176,7 +168,7 @@ function values(model: ConfigModel, entry: Entry, pos: Position): CompletionItem
 }
 
 function keys(model: ConfigModel, section: Section, replace: Range): CompletionItem[] {
-  const kind = sectionKind(model, section.name);
+  const kind = model.sectionKind(section.name);
   const present = new Set(section.name === DEFAULT_SECTION ? model.defaults.keys() : model.sections.get(section.name)?.keys() ?? []);
   const items: CompletionItem[] = [];
   for (const info of keysFor(kind)) {

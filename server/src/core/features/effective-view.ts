@@ -3,12 +3,12 @@
 // lines, with secrets masked. A read-only view, not a file to load.
 
 import { baseKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
+import type { SectionKind } from '../catalog/types';
 import { displayValue, isSecretKey } from '../catalog/display';
 import { generationOf } from '../model/generation';
 import type { ConfigModel, LoadContext, Setting } from '../model/model';
 import { DEFAULT_SECTION } from '../syntax/parser';
-import { sectionReader } from '../catalog/sections';
+import { SECTION_KINDS } from '../catalog/sections';
 import { uwsgiText } from '../catalog/values';
 
 const DERIVED_OPTIONS = ['session.data_dir', 'cache.data_dir'];
@@ -20,14 +20,14 @@ function line(key: string, value: string, note: string): string {
   return `${left.padEnd(Math.max(48, left.length + 2))}# ${note}`;
 }
 
-function settingLine(kind: ReturnType<typeof sectionKind>, s: Setting): string {
+function settingLine(kind: SectionKind, s: Setting): string {
   const secret = isSecretKey(kind, s.name);
   const value = s.value !== undefined ? displayValue(s.value, secret, 160) : `<loading fails: ${s.error?.kind === 'missing' ? `%(${s.error.name})s is undefined` : s.error?.kind === 'depth' ? 'references loop' : 'lone %'}>`;
   return line(s.name, value, origin(s));
 }
 
 function pasteSection(model: ConfigModel, name: string, ctx: LoadContext, out: string[]): void {
-  const kind = sectionKind(model, name);
+  const kind = model.sectionKind(name);
   out.push(`[${name}]`, `# What ${kind === 'app' ? 'Kallithea' : 'the ' + kind.replace(':', ' ')} receives: its own keys, then the global ones.`);
   const keys = [...new Set([...ctx.localConf.keys(), ...ctx.globalConf.keys()])].sort();
   for (const key of keys) {
@@ -63,8 +63,8 @@ export function effectiveConfigView(model: ConfigModel): string {
     const name = section.name;
     if (seen.has(name) || name === DEFAULT_SECTION) continue;
     seen.add(name);
-    const reader = sectionReader(name);
-    const kind = sectionKind(model, name);
+    const kind = model.sectionKind(name);
+    const reader = SECTION_KINDS[kind].reader;
     if (reader === 'pastedeploy') {
       pasteSection(model, name, model.context(name), out);
     } else if (reader === 'uwsgi') {
@@ -74,9 +74,9 @@ export function effectiveConfigView(model: ConfigModel): string {
     } else if (reader !== 'unknown') {
       out.push(`[${name}]`);
       for (const [key, entry] of model.sections.get(name)!) {
-        const raw = kind === 'formatter' && ['format', 'datefmt', 'style'].includes(key);
-        const got = raw ? { ok: true as const, value: entry.value } : model.get(name, key)!;
-        const value = got.ok ? displayValue(got.value, isSecretKey(kind, baseKey(key).name), 160) : '<loading fails>';
+        const reading = model.lineValue(entry);
+        const raw = reading.how === 'raw';
+        const value = reading.how !== 'refused' && reading.value !== undefined ? displayValue(reading.value, isSecretKey(kind, baseKey(key).name), 160) : '<loading fails>';
         out.push(line(key, value, `line ${entry.keyRange.start.line + 1}${raw ? ', read raw' : ''}`));
       }
       out.push('');

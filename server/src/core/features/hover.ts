@@ -2,20 +2,18 @@
 // its type, default, recommended value and why, and the value Kallithea will really
 // see, with secrets masked and everything from the file kept literal.
 
-import { baseKey, findKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
-import type { KeyInfo, SectionKind, ValueType } from '../catalog/types';
+import { baseKey } from '../catalog';
+import type { KeyInfo, ValueType } from '../catalog/types';
 import { displayValue, isSecretKey } from '../catalog/display';
 import { generationOf, type GenerationReading } from '../model/generation';
 import { code, escapeMarkdown, link, prose } from './markdown';
-import type { ConfigModel, Setting } from '../model/model';
+import type { ConfigModel } from '../model/model';
 import type { Entry, Section } from '../syntax/parser';
-import { DEFAULT_SECTION } from '../syntax/parser';
 import { targetAt } from '../syntax/positions';
-import { commandOverrideNote, SECTION_READERS } from '../catalog/section-docs';
-import { stripCommandPrefix } from '../catalog/sections';
+import { commandOverrideNote, SECTION_KINDS, stripCommandPrefix } from '../catalog/sections';
+import type { InterpolationError } from '../model/interpolation';
 import type { Position, Range } from '../syntax/text';
-import { pyInt, readBool, uwsgiText } from '../catalog/values';
+import { pyInt, readBool } from '../catalog/values';
 
 export interface HoverResult {
   markdown: string;
@@ -56,27 +54,16 @@ function typeLabel(type: ValueType): string {
   }
 }
 
-function readerOf(kind: SectionKind): string {
-  if (kind === 'defaults' || kind === 'app') return 'Kallithea';
-  if (kind.startsWith('server:')) return kind.slice('server:'.length);
-  if (kind === 'uwsgi') return 'uWSGI';
-  if (kind === 'filter:prefix') return 'the PasteDeploy prefix filter';
-  if (kind === 'alembic') return 'alembic';
-  if (['loggers', 'handlers', 'formatters', 'logger', 'handler', 'formatter'].includes(kind)) return 'Python logging';
-  return 'nothing this extension knows';
-}
-
 interface Effective {
   value?: string;
   failure?: string;
   notes: string[];
 }
 
-function describeSetting(s: Setting | undefined): Effective {
-  if (!s) return { notes: [] };
-  if (s.value !== undefined) return { value: s.value, notes: [] };
-  if (s.error) return { failure: failureText(s.error.kind, s.error.name), notes: [] };
-  return { notes: [] };
+function described(reading: { value?: string; error?: InterpolationError }, notes: string[] = []): Effective {
+  if (reading.value !== undefined) return { value: reading.value, notes };
+  if (reading.error) return { failure: failureText(reading.error.kind, reading.error.name), notes };
+  return { notes };
 }
 
 function failureText(kind: string, name?: string): string {
@@ -87,46 +74,42 @@ function failureText(kind: string, name?: string): string {
 
 const where = (e: Entry | undefined) => (e ? `[${e.section.name}] line ${e.keyRange.start.line + 1}` : 'PasteDeploy');
 
-/** The value the program that reads this line will get, and notes on why. */
-export function effectiveOf(model: ConfigModel, entry: Entry, kind: SectionKind): Effective {
-  const section = entry.section.name;
-  if (entry.duplicateOf) return { notes: [`Python refuses the file: "${entry.key}" already appears on line ${entry.duplicateOf.keyRange.start.line + 1} of [${section}].`] };
-  if (kind === 'uwsgi') return { value: uwsgiText(entry.value), notes: ['uWSGI reads the text as written, without interpolation and with any trailing `;` note.'] };
-  if (section === DEFAULT_SECTION) {
-    const e = describeSetting(model.globalDefaults().get(entry.key));
-    const app = model.appSection();
-    if (app) {
-      const ctx = model.context(app);
-      const setting = ctx.globalConf.get(entry.key);
-      if (setting?.source === 'set') e.notes.push(`[${app}] overrides it with \`set\` (${where(setting.entry)}): Kallithea sees ${code(displayValue(setting.value ?? ''))}.`);
-      if (ctx.dropped.some((d) => d.key === entry.key)) e.notes.push(`It wins over the plain "${entry.key}" line in [${app}], which PasteDeploy ignores.`);
-    }
-    return e;
-  }
-  if (kind === 'app' || kind.startsWith('server') || kind.startsWith('filter')) {
-    const ctx = model.context(section);
-    const { name, prefix } = baseKey(entry.key);
-    if (prefix === 'set') return { ...describeSetting(ctx.globalConf.get(name)), notes: [`Sets "${name}" in the global configuration, overriding [DEFAULT].`] };
-    if (prefix === 'get') {
-      const e = describeSetting(ctx.localConf.get(name));
-      e.notes.push(ctx.missingGets.includes(entry) ? `[DEFAULT] has no "${entry.value.trim()}", so loading fails.` : `Copied from the global "${entry.value.trim()}".`);
+/** The value the program that reads this line will get (the model's reading of it), and notes on why. */
+export function effectiveOf(model: ConfigModel, entry: Entry): Effective {
+  const reading = model.lineValue(entry);
+  switch (reading.how) {
+    case 'refused':
+      return { notes: [`Python refuses the file: "${entry.key}" already appears on line ${entry.duplicateOf!.keyRange.start.line + 1} of [${entry.section.name}].`] };
+    case 'uwsgi':
+      return { value: reading.value, notes: ['uWSGI reads the text as written, without interpolation and with any trailing `;` note.'] };
+    case 'raw':
+      return { value: reading.value, notes: ['The logging module reads this line raw: `%(...)s` is left for it.'] };
+    case 'python':
+      return described(reading);
+    case 'default': {
+      const e = described(reading);
+      const app = model.appSection();
+      if (app) {
+        const ctx = model.context(app);
+        const setting = ctx.globalConf.get(entry.key);
+        if (setting?.source === 'set') e.notes.push(`[${app}] overrides it with \`set\` (${where(setting.entry)}): Kallithea sees ${code(displayValue(setting.value ?? ''))}.`);
+        if (ctx.dropped.some((d) => d.key === entry.key)) e.notes.push(`It wins over the plain "${entry.key}" line in [${app}], which PasteDeploy ignores.`);
+      }
       return e;
     }
-    if (ctx.dropped.includes(entry)) {
-      const winner = ctx.globalConf.get(entry.key);
-      return {
-        ...describeSetting(winner),
-        notes: [`**This line is ignored:** ${where(winner?.entry)} also defines "${entry.key}", and PasteDeploy drops the section's own line. Write \`set ${entry.key} = ...\` to override.`],
-      };
+    case 'set':
+      return described(reading, [`Sets "${baseKey(entry.key).name}" in the global configuration, overriding [DEFAULT].`]);
+    case 'get': {
+      const missing = model.context(entry.section.name).missingGets.includes(entry);
+      return described(reading, [missing ? `[DEFAULT] has no "${entry.value.trim()}", so loading fails.` : `Copied from the global "${entry.value.trim()}".`]);
     }
-    if (kind === 'app') return optionOf(model, entry) ?? describeSetting(ctx.localConf.get(entry.key));
-    return describeSetting(ctx.localConf.get(entry.key));
+    case 'dropped':
+      return described(reading, [
+        `**This line is ignored:** ${where(reading.setting?.entry)} also defines "${entry.key}", and PasteDeploy drops the section's own line. Write \`set ${entry.key} = ...\` to override.`,
+      ]);
+    case 'local':
+      return (model.sectionKind(entry.section.name) === 'app' ? optionOf(model, entry) : undefined) ?? described(reading);
   }
-  const raw = kind === 'formatter' && ['format', 'datefmt', 'style'].includes(entry.key);
-  if (raw) return { value: entry.value, notes: ['The logging module reads this line raw: `%(...)s` is left for it.'] };
-  const got = model.get(section, entry.key);
-  if (!got) return { notes: [] };
-  return got.ok ? { value: got.value, notes: [] } : { failure: failureText(got.error.kind, got.error.name), notes: [] };
 }
 
 /**
@@ -137,7 +120,7 @@ export function effectiveOf(model: ConfigModel, entry: Entry, kind: SectionKind)
 function optionOf(model: ConfigModel, entry: Entry): Effective | undefined {
   const option = model.appOption(entry.key);
   if (!option.winner || option.overridden.length === 0) return undefined;
-  const e = describeSetting(option.winner);
+  const e = described(option.winner);
   if (option.winner.entry === entry) {
     const others = option.overridden.map((s) => (s.entry ? `${code(s.entry.key)} on line ${s.entry.keyRange.start.line + 1}` : code(s.name))).join(', ');
     e.notes.push(`This line decides the option: it overrides ${others} (${escapeMarkdown(option.why ?? '')}).`);
@@ -156,17 +139,16 @@ function interpretation(info: KeyInfo | undefined, value: string): string {
 }
 
 function keyHover(model: ConfigModel, entry: Entry): string {
-  const kind = sectionKind(model, entry.section.name);
-  const lookupName = kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key;
-  const info = findKey(kind, lookupName);
+  const kind = model.sectionKind(entry.section.name);
+  const info = model.keyInfo(entry);
   const { name } = baseKey(entry.key);
   const secret = info?.secret || isSecretKey(kind, name);
   const lines: string[] = [];
   lines.push(`**${code(entry.key)}**${info ? ` · ${typeLabel(info.type)}` : ''}`);
   if (info?.pattern) lines.push(`Matches ${code(info.name)}.`);
   lines.push('');
-  lines.push(info ? prose(info.description) : `${escapeMarkdown(readerOf(kind))} does not read a key of this name here.`);
-  const eff = effectiveOf(model, entry, kind);
+  lines.push(info ? prose(info.description) : `${escapeMarkdown(SECTION_KINDS[kind].readBy)} does not read a key of this name here.`);
+  const eff = effectiveOf(model, entry);
   const facts: string[] = [];
   if (eff.value !== undefined) facts.push(`- **Effective value:** ${code(displayValue(eff.value, secret, 200))}${interpretation(info, eff.value)}`);
   if (eff.failure) facts.push(`- **Effective value:** ${escapeMarkdown(eff.failure)}`);
@@ -192,8 +174,8 @@ function referenceHover(model: ConfigModel, entry: Entry, name: string): string 
     lines.push(`Not defined in [${escapeMarkdown(section)}] or [DEFAULT]: Python stops loading the file here.`);
     return lines.join('\n');
   }
-  const kind = sectionKind(model, section);
-  const secret = isSecretKey(kind, name) || (binding.entry ? isSecretKey(sectionKind(model, binding.entry.section.name), name) : false);
+  const kind = model.sectionKind(section);
+  const secret = isSecretKey(kind, name) || (binding.entry ? isSecretKey(model.sectionKind(binding.entry.section.name), name) : false);
   if (!binding.entry) lines.push(name === 'here' ? 'Built in: PasteDeploy sets it to the folder of this file.' : 'Built in: PasteDeploy sets it to the absolute path of this file.');
   else lines.push(`Defined in ${code(`[${binding.entry.section.name}]`)} line ${binding.entry.keyRange.start.line + 1}.`);
   const got = model.interpolateText(section, `%(${name})s`);
@@ -203,8 +185,8 @@ function referenceHover(model: ConfigModel, entry: Entry, name: string): string 
 }
 
 function sectionHover(model: ConfigModel, section: Section): string {
-  const kind = sectionKind(model, section.name);
-  const lines = [`**[${escapeMarkdown(section.name)}]**`, '', prose(SECTION_READERS[kind])];
+  const kind = model.sectionKind(section.name);
+  const lines = [`**[${escapeMarkdown(section.name)}]**`, '', prose(SECTION_KINDS[kind].about)];
   if (kind === 'app' && section.name === model.appSection()) lines.push('', generationNote(generationOf(model)));
   const { command, section: target } = stripCommandPrefix(section.name);
   if (command) lines.push('', prose(commandOverrideNote(command, target)));

@@ -3,7 +3,6 @@
 // and the logging name lists.
 
 import { baseKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
 import { displayValue, isSecretKey } from '../catalog/display';
 import { definitionOf, nameMentions, sectionName, type NameKind } from '../model/logging-names';
 import type { ConfigModel } from '../model/model';
@@ -23,7 +22,7 @@ export interface SymbolNode {
 export function documentSymbols(model: ConfigModel): SymbolNode[] {
   const parsed = model.parsed;
   return parsed.sections.map((section) => {
-    const kind = sectionKind(model, section.name);
+    const kind = model.sectionKind(section.name);
     const lastLine = Math.max(section.line, lastContentLine(model, section));
     return {
       name: `[${section.name}]`,

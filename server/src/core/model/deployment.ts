@@ -2,7 +2,6 @@
 // it, how many worker processes and threads, whether it sits behind a proxy, which
 // database it uses, and which other configs are instances of the same site.
 
-import { sectionKind } from '../catalog/section-kind';
 import type { SectionKind } from '../catalog/types';
 import type { ConfigModel, Setting } from './model';
 import type { Entry } from '../syntax/parser';
@@ -97,7 +96,7 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
     const ctx = model.context(serverSection);
     server = {
       section: serverSection,
-      kind: sectionKind(model, serverSection),
+      kind: model.sectionKind(serverSection),
       use: entries.get('use'),
       entry: (key) => entries.get(key),
       value: (key) => ctx.localConf.get(key)?.value ?? (entries.has(key) ? undefined : ctx.globalConf.get(key)?.value),

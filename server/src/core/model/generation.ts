@@ -5,6 +5,7 @@
 // [alembic], the template's own header comment. The marks were read from the
 // shipped development.ini/production.ini and config templates of each release.
 
+import { factOf } from '../syntax/facts';
 import { isKallitheaUse } from './detect';
 import type { ConfigModel } from './model';
 import type { Entry } from '../syntax/parser';
@@ -81,9 +82,7 @@ const CLI_HEADER = /generated with kallithea-cli/i;
 const at = (entry: Entry) => `${entry.key} (line ${entry.keyRange.start.line + 1})`;
 
 /** The generation the file was written for, with the lines that show it; computed once per model. */
-export function generationOf(model: ConfigModel): GenerationReading {
-  return model.memo('generation', () => readGeneration(model));
-}
+export const generationOf: (model: ConfigModel) => GenerationReading = factOf(readGeneration);
 
 function readGeneration(model: ConfigModel): GenerationReading {
   const evidence: Evidence[] = [];

@@ -3,6 +3,7 @@
 // [formatters] keys -> [formatter_NAME], a logger's `handlers` -> [handler_NAME],
 // a handler's `formatter` (and a MemoryHandler's `target`) -> [formatter_NAME] / [handler_NAME].
 
+import { factOf } from '../syntax/facts';
 import type { Entry, ParsedConfig, Section } from '../syntax/parser';
 import { stripCommandPrefix } from '../catalog/sections';
 import type { Range } from '../syntax/text';
@@ -31,18 +32,7 @@ function listKind(entry: Entry): NameKind | undefined {
 }
 
 /** Every name mentioned in a logging list, with its exact range (names are comma-separated, spaces ignored). */
-export function nameMentions(parsed: ParsedConfig): NameMention[] {
-  return memoOn(parsed, 'mentions', () => computeMentions(parsed));
-}
-
-// Results cached on the parsed file itself (it never changes once built).
-const caches = new WeakMap<ParsedConfig, Map<string, unknown>>();
-function memoOn<T>(parsed: ParsedConfig, key: string, compute: () => T): T {
-  let cache = caches.get(parsed);
-  if (!cache) caches.set(parsed, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, compute());
-  return cache.get(key) as T;
-}
+export const nameMentions: (parsed: ParsedConfig) => NameMention[] = factOf(computeMentions);
 
 function computeMentions(parsed: ParsedConfig): NameMention[] {
   const out: NameMention[] = [];
@@ -66,13 +56,14 @@ export function sectionNameFor(kind: NameKind, name: string): string {
 
 /** The logging section a name refers to (the plain one, not a [command:...] override). */
 export function definitionOf(parsed: ParsedConfig, kind: NameKind, name: string): Section | undefined {
-  const byName = memoOn(parsed, 'sections', () => {
-    const map = new Map<string, Section>();
-    for (const s of parsed.sections) if (!map.has(s.name)) map.set(s.name, s);
-    return map;
-  });
-  return byName.get(sectionNameFor(kind, name));
+  return firstSectionByName(parsed).get(sectionNameFor(kind, name));
 }
+
+const firstSectionByName = factOf((parsed: ParsedConfig) => {
+  const map = new Map<string, Section>();
+  for (const s of parsed.sections) if (!map.has(s.name)) map.set(s.name, s);
+  return map;
+});
 
 /** For a [logger_x]/[handler_x]/[formatter_x] header: its kind and name. */
 export function sectionName(section: Section): { kind: NameKind; name: string } | undefined {

@@ -5,10 +5,14 @@
 // also stands in [DEFAULT] (PasteDeploy skips it silently). All of it is computed
 // lazily and cached, so a model is cheap to build on every keystroke.
 
-import { resolveOption, type OptionResolution } from './app-options';
-import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
+import { findKey } from '../catalog';
+import { APP_PREFIXES, classifySection, SECTION_KINDS } from '../catalog/sections';
+import type { KeyInfo, SectionKind } from '../catalog/types';
+import { uwsgiText } from '../catalog/values';
 import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
+import { resolveOption, type OptionResolution } from './app-options';
+import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
 
 export interface ModelOptions {
   /** Absolute path of the file, for `%(here)s` and `%(__file__)s`. */
@@ -44,7 +48,23 @@ export interface LoadContext {
   effective(name: string): Setting | undefined;
 }
 
-export const APP_PREFIXES = ['app', 'application'];
+export { APP_PREFIXES };
+
+/**
+ * What the program that reads one line gets from it, computed once per line:
+ * - refused: a repeated key, so Python refuses the whole file;
+ * - uwsgi: uWSGI's own reading (no interpolation, trailing notes kept);
+ * - raw: read by Python without interpolation (logging formatter strings);
+ * - python: configparser's interpolated value (logging, alembic, sections nobody reads);
+ * - default: a [DEFAULT] line, as PasteDeploy passes it to every section it loads;
+ * - local / set / get: a line of a section PasteDeploy loads, and the setting it makes;
+ * - dropped: a plain line PasteDeploy skips because [DEFAULT] has the name; `setting` is the winner.
+ */
+export type LineReading =
+  | { how: 'refused' }
+  | { how: 'uwsgi' | 'raw'; value: string }
+  | { how: 'python'; value?: string; error?: InterpolationError }
+  | { how: 'default' | 'local' | 'set' | 'get' | 'dropped'; value?: string; error?: InterpolationError; setting?: Setting };
 
 export class ConfigModel {
   readonly parsed: ParsedConfig;
@@ -56,11 +76,12 @@ export class ConfigModel {
   readonly defaults = new Map<string, Binding>();
   private readonly interpolated = new Map<string, InterpolationResult>();
   private readonly contexts = new Map<string, LoadContext>();
-  private readonly memos = new Map<string, unknown>();
   private readonly options = new Map<string, OptionResolution>();
-  /** Per-section and per-entry facts the rules ask for again and again, computed once. */
-  readonly sectionKinds = new Map<string, unknown>();
-  readonly keyInfos: unknown[] = [];
+  private defaultsConf: Map<string, Setting> | undefined;
+  // Asked for again and again by rules and requests: computed once per section name and per line.
+  private readonly kinds = new Map<string, SectionKind>();
+  private readonly keyInfos: (KeyInfo | null | undefined)[] = [];
+  private readonly readings: (LineReading | undefined)[] = [];
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
     this.parsed = parsed;
@@ -83,12 +104,44 @@ export class ConfigModel {
     return map;
   }
 
-  /** Compute something about this model once and share it between rules and requests. */
-  memo<T>(key: string, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = compute();
-    this.memos.set(key, value);
-    return value;
+  /** What the section is (from its name and, for servers and filters, its `use` line). */
+  sectionKind(name: string): SectionKind {
+    let kind = this.kinds.get(name);
+    if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.get(name)?.get('use')?.value)));
+    return kind;
+  }
+
+  /** The catalog entry for a line's key in its section (aliases and case folding applied by the catalog). */
+  keyInfo(entry: Entry): KeyInfo | undefined {
+    let info = this.keyInfos[entry.index];
+    if (info === undefined) this.keyInfos[entry.index] = info = findKey(this.sectionKind(entry.section.name), entry.key) ?? null;
+    return info ?? undefined;
+  }
+
+  /** What the program that reads the line gets from it (see LineReading). */
+  lineValue(entry: Entry): LineReading {
+    let reading = this.readings[entry.index];
+    if (!reading) this.readings[entry.index] = reading = this.readLine(entry);
+    return reading;
+  }
+
+  private readLine(entry: Entry): LineReading {
+    if (entry.duplicateOf) return { how: 'refused' };
+    const section = entry.section.name;
+    const kind = this.sectionKind(section);
+    const info = SECTION_KINDS[kind];
+    if (info.reader === 'uwsgi') return { how: 'uwsgi', value: uwsgiText(entry.value) };
+    if (info.rawKeys?.includes(entry.key)) return { how: 'raw', value: entry.value };
+    if (section === DEFAULT_SECTION) return fromSetting('default', this.globalDefaults().get(entry.key));
+    if (info.pasteLoaded) {
+      const ctx = this.context(section);
+      if (entry.key.startsWith('set ')) return fromSetting('set', ctx.globalConf.get(pyStrip(entry.key.slice(4))));
+      if (entry.key.startsWith('get ')) return fromSetting('get', ctx.localConf.get(pyStrip(entry.key.slice(4))));
+      if (ctx.dropped.includes(entry)) return fromSetting('dropped', ctx.globalConf.get(entry.key));
+      return fromSetting('local', ctx.localConf.get(entry.key));
+    }
+    const got = this.get(section, entry.key)!;
+    return got.ok ? { how: 'python', value: got.value } : { how: 'python', error: got.error };
   }
 
   hasSection(name: string): boolean {
@@ -144,7 +197,7 @@ export class ConfigModel {
 
   /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */
   globalDefaults(): Map<string, Setting> {
-    return this.memo('globalDefaults', () => this.computeGlobalDefaults());
+    return (this.defaultsConf ??= this.computeGlobalDefaults());
   }
 
   private computeGlobalDefaults(): Map<string, Setting> {
@@ -229,6 +282,10 @@ export class ConfigModel {
     }
     return resolved;
   }
+}
+
+function fromSetting(how: 'default' | 'local' | 'set' | 'get' | 'dropped', setting: Setting | undefined): LineReading {
+  return { how, value: setting?.value, error: setting?.error, setting };
 }
 
 function dirname(path: string): string {

@@ -1,6 +1,5 @@
-import { sectionKind } from '../catalog/section-kind';
 import type { Rule } from '../analysis/diagnostics';
-import { commentOutEntry, entryAt, keyInfoOf } from './support';
+import { commentOutEntry, entryAt } from './support';
 
 export const dbSettingInIni: Rule = {
   id: 'db-setting-in-ini',
@@ -8,9 +7,9 @@ export const dbSettingInIni: Rule = {
   description: 'A setting Kallithea keeps in its database (title, realm, clone_uri_tmpl...); the ini value is overwritten.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      const kind = sectionKind(model, entry.section.name);
+      const kind = model.sectionKind(entry.section.name);
       if (kind !== 'app' && kind !== 'defaults') continue;
-      if (!keyInfoOf(model, entry)?.fromDatabase) continue;
+      if (!model.keyInfo(entry)?.fromDatabase) continue;
       report({
         range: entry.keyRange,
         message: `"${entry.key}" is a setting Kallithea stores in its database: at startup it copies Admin > Settings over the ini value, so this line has no effect. Change it in the web interface.`,

@@ -1,5 +1,4 @@
 import type { Rule } from '../analysis/diagnostics';
-import { sectionKind } from '../catalog/section-kind';
 import { displayValue, isSecretKey } from '../catalog/display';
 import { renameKeyEdit } from '../edits/edits';
 import { entryAt } from './support';
@@ -16,7 +15,7 @@ export const defaultShadowed: Rule = {
       const ctx = model.context(section);
       for (const entry of ctx.dropped) {
         const winner = ctx.globalConf.get(entry.key);
-        const secret = isSecretKey(sectionKind(model, section), entry.key);
+        const secret = isSecretKey(model.sectionKind(section), entry.key);
         const shown = (v: string | undefined) => displayValue(v ?? '', secret);
         const where = winner?.entry ? `[DEFAULT] (line ${winner.entry.keyRange.start.line + 1})` : 'PasteDeploy itself';
         report({

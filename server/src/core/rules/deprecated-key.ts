@@ -4,7 +4,7 @@ import { renameKeyEdit } from '../edits/edits';
 import { translateIssuePrefix } from '../edits/issue-links';
 import type { ConfigModel } from '../model/model';
 import type { Entry } from '../syntax/parser';
-import { commentOutEntry, entryAt, keyInfoOf } from './support';
+import { commentOutEntry, entryAt } from './support';
 
 /** The task modules Kallithea 0.7 registers with Celery itself (lib/celery_app.py). */
 const TASK_MODULES_07 = new Set(['kallithea.lib.indexers.daemon', 'kallithea.model.async_tasks', 'kallithea.model.notification', 'kallithea.model.repo']);
@@ -28,7 +28,7 @@ export const deprecatedKey: Rule = {
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
-      const info = keyInfoOf(model, entry);
+      const info = model.keyInfo(entry);
       if (info?.deprecated) reportOldKey(model, entry, info, report);
       else if (info?.name === 'celery.imports') reportOldTaskModules(entry, report);
     }

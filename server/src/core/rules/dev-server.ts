@@ -1,3 +1,4 @@
+import { useFor } from '../catalog/sections';
 import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { commentOutEntry, entryAt } from './support';
@@ -30,7 +31,7 @@ export const devServer: Rule = {
     return [
       {
         title: 'Switch to waitress (one thread, large pushes allowed)',
-        edits: [setValueEdit(use, 'egg:waitress#main'), ...stale.flatMap((e) => commentOutEntry(model.parsed, e)), threads, body],
+        edits: [setValueEdit(use, useFor('server:waitress')), ...stale.flatMap((e) => commentOutEntry(model.parsed, e)), threads, body],
         preferred: true,
       },
     ];

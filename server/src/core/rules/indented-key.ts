@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { readByPythonSection } from '../catalog/sections';
+import { readByPython } from '../catalog/sections';
 import { capturesNextLine } from '../edits/edits';
 import { lineRange } from '../syntax/text';
 
@@ -13,7 +13,7 @@ export const indentedKey: Rule = {
   description: 'An indented "key = value" line continues the value above it instead of setting a key.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      if (!readByPythonSection(entry.section)) continue;
+      if (!readByPython(entry.section)) continue;
       for (let i = 1; i < entry.parts.length; i++) {
         const part = entry.parts[i];
         const m = LOOKS_LIKE_KEY.exec(part.text);

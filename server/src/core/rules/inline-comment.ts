@@ -1,8 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
-import { sectionKind } from '../catalog/section-kind';
 import { isSecretKey } from '../catalog/display';
 import { moveToCommentLine } from '../edits/edits';
-import { readByPythonSection } from '../catalog/sections';
+import { readByPython } from '../catalog/sections';
 import { isPySpace, lineRange, skipSpaceBack } from '../syntax/text';
 
 interface Data {
@@ -32,7 +31,7 @@ export const inlineComment: Rule = {
   check({ model, report }) {
     const parsed = model.parsed;
     for (const entry of parsed.entries) {
-      if (!readByPythonSection(entry.section)) continue;
+      if (!readByPython(entry.section)) continue;
       entry.parts.forEach((part, index) => {
         const at = inlineCommentIndex(part.text, index === 0);
         if (at < 0) return;
@@ -41,7 +40,7 @@ export const inlineComment: Rule = {
         const valueEnd = skipSpaceBack(parsed.lines[part.line].text, commentStart, 0);
         const comment = part.text.slice(at);
         // The text is part of the value as Python reads it, so for a secret it is not repeated.
-        const shown = isSecretKey(sectionKind(model, entry.section.name), entry.key) ? 'the text after the value' : `the text "${comment}"`;
+        const shown = isSecretKey(model.sectionKind(entry.section.name), entry.key) ? 'the text after the value' : `the text "${comment}"`;
         report({
           range: lineRange(part.line, commentStart, commentEnd),
           message: `Python does not strip comments after a value: "${entry.key}" gets ${shown} as part of its value. Move the comment to a line of its own.`,

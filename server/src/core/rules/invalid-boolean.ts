@@ -3,7 +3,7 @@ import type { Fix, Rule, Severity } from '../analysis/diagnostics';
 import { displayValue } from '../catalog/display';
 import { setValueEdit } from '../edits/edits';
 import { boolSpellings, readBool } from '../catalog/values';
-import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
+import { entryAt, keepFirstWordEdits, readEntries } from './support';
 
 const WHO: Record<BoolParser, string> = {
   tg: 'Kallithea (TurboGears) reads it strictly and raises an error',
@@ -22,7 +22,7 @@ export const invalidBoolean: Rule = {
   description: 'A switch whose value its parser does not accept as true or false (empty included).',
   check({ model, report }) {
     for (const { entry, value } of readEntries(model)) {
-      const info = keyInfoOf(model, entry);
+      const info = model.keyInfo(entry);
       if (info?.type.kind !== 'bool') continue;
       const parser = info.type.parser;
       if (parser === 'uwsgi' || parser === 'truthy') continue;

@@ -2,7 +2,7 @@ import type { Fix, Rule, Severity } from '../analysis/diagnostics';
 import { displayValue } from '../catalog/display';
 import { setValueEdit } from '../edits/edits';
 import { pyInt } from '../catalog/values';
-import { keyInfoOf, entryAt, keepFirstWordEdits, readEntries } from './support';
+import { entryAt, keepFirstWordEdits, readEntries } from './support';
 
 export const invalidInteger: Rule = {
   id: 'invalid-integer',
@@ -11,7 +11,7 @@ export const invalidInteger: Rule = {
   check({ model, report }) {
     for (const { entry, kind, value } of readEntries(model)) {
       if (kind === 'uwsgi') continue; // uWSGI reads leading digits and ignores the rest
-      const info = keyInfoOf(model, entry);
+      const info = model.keyInfo(entry);
       if (info?.type.kind !== 'int' || info.type.parser === 'atoi') continue;
       if (pyInt(value) !== undefined) continue;
       // safe_int falls back to a default instead of failing, so that is a warning.

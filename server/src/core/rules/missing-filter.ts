@@ -1,3 +1,4 @@
+import { useFor } from '../catalog/sections';
 import type { Rule } from '../analysis/diagnostics';
 import { insertLineBefore } from '../edits/edits';
 import type { ParsedConfig } from '../syntax/parser';
@@ -51,7 +52,7 @@ export const missingFilter: Rule = {
     const header = sectionHeader(model.parsed, app);
     // Only a plain name can become a section header.
     if (!header || !/^[^\s\[\]]+$/.test(name)) return [];
-    const block = [`[filter:${name}]`, 'use = egg:PasteDeploy#prefix', 'prefix = /', 'translate_forwarded_server = false', ''].join(eol);
+    const block = [`[filter:${name}]`, `use = ${useFor('filter:prefix')}`, 'prefix = /', 'translate_forwarded_server = false', ''].join(eol);
     return [{ title: `Add a [filter:${name}] proxy-prefix section`, edits: [insertLineBefore(model.parsed, header.line, block, eol)], preferred: true }];
   },
 };

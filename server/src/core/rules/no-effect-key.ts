@@ -1,6 +1,6 @@
 import type { Rule, Severity } from '../analysis/diagnostics';
 import { isOff } from '../catalog/values';
-import { commentOutEntry, entryAt, keyInfoOf } from './support';
+import { commentOutEntry, entryAt } from './support';
 
 export const noEffectKey: Rule = {
   id: 'no-effect-key',
@@ -10,7 +10,7 @@ export const noEffectKey: Rule = {
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
-      const info = keyInfoOf(model, entry);
+      const info = model.keyInfo(entry);
       if (!info?.noEffect) continue;
       // static_files = false looks like it stops static serving; it does not, so say it louder.
       const misleading = entry.key === 'static_files' && isOff('tg', entry.value) && !isOff('tg', model.appSetting('serve_static')?.value);

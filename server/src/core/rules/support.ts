@@ -2,9 +2,7 @@
 // the reason for a warning, and how to edit uWSGI values without eating the
 // "; comment" text that uWSGI users keep after them.
 
-import { findKey } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
-import type { KeyInfo, SectionKind } from '../catalog/types';
+import type { SectionKind } from '../catalog/types';
 import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
 import type { TextEdit } from '../analysis/diagnostics';
 import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits/edits';
@@ -88,35 +86,13 @@ export function keepFirstWordEdits(parsed: ParsedConfig, entry: Entry, eol: stri
   return moveToCommentLine(parsed, entry.keyRange.start.line, comment, lineRange(part.line, part.character + word.length, part.character + part.text.length), eol);
 }
 
-/** Entries whose values a program reads, with their catalog kind; skips lines PasteDeploy drops and `get` lines. */
+/** Entries whose values a program reads, with their section kind and the value it gets (see ConfigModel.lineValue). */
 export function* readEntries(model: ConfigModel): Generator<{ entry: Entry; kind: SectionKind; value: string }> {
   for (const entry of model.parsed.entries) {
-    if (entry.duplicateOf || entry.key.startsWith('get ')) continue;
-    const section = entry.section.name;
-    const kind = sectionKind(model, section);
-    // PasteDeploy drops a plain key whose name [DEFAULT] also has (model.context().dropped, without building it).
-    const paste = kind === 'app' || kind.startsWith('server') || kind.startsWith('filter');
-    if (paste && !entry.key.startsWith('set ') && model.defaults.has(entry.key)) continue;
-    // Most values have no '%': they read as written, without a trip through the interpolation cache.
-    if (!entry.value.includes('%')) {
-      yield { entry, kind, value: entry.value };
-      continue;
-    }
-    const got = model.get(section, entry.key);
-    if (!got?.ok) continue;
-    yield { entry, kind, value: got.value };
+    const reading = model.lineValue(entry);
+    if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
+    yield { entry, kind: model.sectionKind(entry.section.name), value: reading.value };
   }
-}
-
-/** The catalog entry for a line (gunicorn names compared lower-case, as gunicorn does), computed once per model. */
-export function keyInfoOf(model: ConfigModel, entry: Entry): KeyInfo | undefined {
-  let info = model.keyInfos[entry.index] as KeyInfo | null | undefined;
-  if (info === undefined) {
-    const kind = sectionKind(model, entry.section.name);
-    info = findKey(kind, kind === 'server:gunicorn' ? entry.key.toLowerCase() : entry.key) ?? null;
-    model.keyInfos[entry.index] = info;
-  }
-  return info ?? undefined;
 }
 
 /**

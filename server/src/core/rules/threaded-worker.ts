@@ -1,3 +1,4 @@
+import { useFor } from '../catalog/sections';
 import type { Fix, Rule, TextEdit } from '../analysis/diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { isOn, pyInt, uwsgiInt } from '../catalog/values';
@@ -74,7 +75,7 @@ export const threadedWorker: Rule = {
       case 'gevent': {
         const threads = setKeyEdit(model.parsed, d.section, 'threads', '1', eol);
         if (!entry || !threads) return [];
-        return [{ title: 'Switch to waitress with one thread', edits: [setValueEdit(entry, 'egg:waitress#main'), threads] }];
+        return [{ title: 'Switch to waitress with one thread', edits: [setValueEdit(entry, useFor('server:waitress')), threads] }];
       }
     }
   },

@@ -1,10 +1,10 @@
-import { CHECKED_KINDS, baseKey, exactNames } from '../catalog';
-import { sectionKind } from '../catalog/section-kind';
+import { baseKey, exactNames } from '../catalog';
+import { SECTION_KINDS } from '../catalog/sections';
 import type { Fix, Rule } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
 import { scanPercents } from '../model/interpolation';
 import { suggest } from '../syntax/similar';
-import { entryAt, keyInfoOf } from './support';
+import { entryAt } from './support';
 
 interface Data {
   line: number;
@@ -22,15 +22,6 @@ function referencedNames(entries: { value: string }[]): Set<string> {
   return names;
 }
 
-const READER: Record<string, string> = {
-  defaults: 'Kallithea',
-  app: 'Kallithea',
-  'server:wsgiref': "gearbox's wsgiref server",
-  'server:gevent': "gearbox's gevent server",
-  'filter:prefix': "PasteDeploy's prefix filter",
-  alembic: 'alembic',
-  uwsgi: 'uWSGI',
-};
 
 export const unknownKey: Rule = {
   id: 'unknown-key',
@@ -40,17 +31,17 @@ export const unknownKey: Rule = {
     const referenced = referencedNames(model.parsed.entries);
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
-      const kind = sectionKind(model, entry.section.name);
+      const kind = model.sectionKind(entry.section.name);
       const uwsgi = kind === 'uwsgi';
-      if (!uwsgi && !CHECKED_KINDS.includes(kind)) continue;
+      if (!uwsgi && !SECTION_KINDS[kind].checked) continue;
       const { name, prefix } = baseKey(entry.key);
-      if (keyInfoOf(model, entry) || referenced.has(entry.key)) continue;
+      if (model.keyInfo(entry) || referenced.has(entry.key)) continue;
       // Never suggest a key the section already has: renaming to it would repeat it.
       const present = entry.section.entries.map((e) => baseKey(e.key).name);
       const suggestions = suggest(name, exactNames(kind).filter((n) => !present.includes(n)));
       // uWSGI has hundreds of options and plugins: only a near-miss of a known one is worth a word.
       if (uwsgi && suggestions.length === 0) continue;
-      const reader = READER[kind] ?? 'Python\'s logging module';
+      const reader = SECTION_KINDS[kind].readBy;
       report({
         range: entry.keyRange,
         message: `${reader} does not read "${name}" in [${entry.section.name}], so this line has no effect.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ' Check the spelling, or remove it.'}`,

@@ -5,6 +5,7 @@
 // It never throws: where Python would stop, it records the fact and reads on, so
 // that every problem in the file can be reported at once.
 
+import { factOf } from './facts';
 import { skipSpace, skipSpaceBack, splitLines, lineRange, range, type Range, type TextLine } from './text';
 
 export type Delimiter = '=' | ':';
@@ -271,7 +272,15 @@ function finishEntry(entry: Entry | undefined, lineOwners: (Section | Entry | un
 }
 
 // Where each part starts inside entry.value, so that long multi-line values map offsets in O(log n).
-const partStarts = new WeakMap<Entry, number[]>();
+const partStarts = factOf((entry: Entry) => {
+  const starts: number[] = [];
+  let at = 0;
+  for (const part of entry.parts) {
+    starts.push(at);
+    at += part.text.length + 1; // the '\n' that joins parts
+  }
+  return starts;
+});
 
 /** Map an offset inside entry.value back to a document position. */
 export function valueOffsetToPosition(entry: Entry, offset: number): { line: number; character: number } {
@@ -280,16 +289,7 @@ export function valueOffsetToPosition(entry: Entry, offset: number): { line: num
     const p = parts[0];
     return { line: p.line, character: p.character + Math.min(Math.max(offset, 0), p.text.length) };
   }
-  let starts = partStarts.get(entry);
-  if (!starts) {
-    starts = [];
-    let at = 0;
-    for (const part of parts) {
-      starts.push(at);
-      at += part.text.length + 1; // the '\n' that joins parts
-    }
-    partStarts.set(entry, starts);
-  }
+  const starts = partStarts(entry);
   // The last part that starts at or before the offset.
   let lo = 0;
   let hi = parts.length - 1;

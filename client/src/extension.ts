@@ -9,8 +9,8 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClie
 import { isKallitheaConfig, isListedFile } from '../../server/src/core/model/detect';
 import { PROJECT_FILE } from '../../server/src/core/settings/project-file';
 import { ProjectFiles } from '../../server/src/host/project-files';
+import { CLIENT_COMMANDS, DEFAULT_PUBLIC_PATH, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/shared/names';
 
-const LANGUAGE_ID = 'kallithea-ini';
 const EFFECTIVE_SCHEME = 'kallithea-effective';
 let client: LanguageClient | undefined;
 
@@ -18,7 +18,7 @@ const projects = new ProjectFiles();
 
 /** `kallithea.files`, and the `files` of the project file that governs this document (file-system documents only). */
 function listedFiles(doc: vscode.TextDocument): string[] {
-  const own = vscode.workspace.getConfiguration('kallithea').get<string[]>('files', []);
+  const own = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('files', []);
   if (doc.uri.scheme !== 'file') return own;
   const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const project = projects.forFile(doc.uri.fsPath, roots);
@@ -63,8 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Any scheme, so that virtual workspaces work too (the effective view is plain 'ini').
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'kallithea' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('kallithea'), nativeSnippets: true },
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), nativeSnippets: true },
   };
   client = new LanguageClient('kallithea-ini', 'Kallithea INI', serverOptions, clientOptions);
 
@@ -73,14 +73,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     readonly changed = new vscode.EventEmitter<vscode.Uri>();
     readonly onDidChange = this.changed.event;
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-      return (await serverCommand<string | null>('kallithea.effectiveConfig', uri.query)) ?? '# The config is no longer open.\n';
+      return (await serverCommand<string | null>(SERVER_COMMANDS.effectiveConfig, uri.query)) ?? '# The config is no longer open.\n';
     }
   })();
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('kallithea.files')) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
     }),
     // The server watches project files itself; the client only needs `files` for the language switch.
     (() => {
@@ -99,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       for (const doc of vscode.workspace.textDocuments)
         if (doc.uri.scheme === EFFECTIVE_SCHEME && doc.uri.query === e.document.uri.toString()) effective.changed.fire(doc.uri);
     }),
-    vscode.commands.registerCommand('kallithea.showEffectiveConfiguration', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showEffectiveConfiguration, async () => {
       const doc = activeConfig();
       if (!doc) return;
       const uri = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${path.basename(doc.uri.path)} (effective)`, query: doc.uri.toString() });
@@ -107,31 +107,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(view, 'ini');
       await vscode.window.showTextDocument(view, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     }),
-    vscode.commands.registerCommand('kallithea.generateStaticConfig', async (server?: 'nginx' | 'apache') => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.generateStaticConfig, async (server?: 'nginx' | 'apache') => {
       const doc = vscode.window.activeTextEditor?.document;
       const picked = server ?? (await vscode.window.showQuickPick(['nginx', 'apache'], { placeHolder: 'Which web server serves the static files?' }));
       if (!picked) return;
-      let publicPath = vscode.workspace.getConfiguration('kallithea').get<string>('staticFilesPath', '');
+      let publicPath = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('staticFilesPath', '');
       if (!publicPath) {
         publicPath =
           (await vscode.window.showInputBox({
             prompt: 'Where is kallithea/public installed? (saved nowhere; set kallithea.staticFilesPath to skip this question)',
-            value: '/srv/kallithea/venv/lib/python3/site-packages/kallithea/public',
+            value: DEFAULT_PUBLIC_PATH,
           })) ?? '';
         if (!publicPath) return;
       }
-      const content = await serverCommand<string>('kallithea.staticConfig', { uri: doc?.languageId === LANGUAGE_ID ? doc.uri.toString() : undefined, server: picked, publicPath });
+      const content = await serverCommand<string>(SERVER_COMMANDS.staticConfig, { uri: doc?.languageId === LANGUAGE_ID ? doc.uri.toString() : undefined, server: picked, publicPath });
       await showText(content, picked === 'nginx' ? 'nginx' : 'apacheconf');
     }),
-    // A quick fix of static-files-behind-proxy shows the web-server lines in a new editor.
-    vscode.commands.registerCommand('kallithea.showStaticConfig', async (args: { server: 'nginx' | 'apache'; content: string }) => {
-      await showText(args.content, args.server === 'nginx' ? 'nginx' : 'apacheconf');
+    // Some quick fixes show text to copy elsewhere (the web-server lines for the static files) in a new editor.
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showDocument, async (args: { language: string; content: string }) => {
+      await showText(args.content, args.language === 'apache' ? 'apacheconf' : args.language);
     }),
-    vscode.commands.registerCommand('kallithea.fixAll', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.fixAll, async () => {
       const doc = activeConfig();
       if (!doc) return;
       const range = new vscode.Range(0, 0, doc.lineCount, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, 'source.fixAll.kallithea');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, FIX_ALL_KIND);
       const fix = actions?.find((a) => a.edit);
       if (fix?.edit) await vscode.workspace.applyEdit(fix.edit);
       else void vscode.window.showInformationMessage('Kallithea INI: nothing to fix automatically in this file.');

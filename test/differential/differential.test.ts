@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { parse } from '../../server/src/core/syntax/parser';
 import { interpolatedByPython } from '../../server/src/core/catalog/sections';

@@ -7,22 +7,23 @@ import * as path from 'node:path';
 import type { DeploymentSettings, LintEnvironment } from '../../server/src/core/model/deployment';
 import type { Diagnostic } from '../../server/src/core/analysis/diagnostics';
 import { applyEdits, fixesFor } from '../../server/src/core/analysis/fixes';
-import { lint, type LintOptions } from '../../server/src/core/analysis/lint';
+import { analyze, type AnalysisOptions } from '../../server/src/core/analysis/analysis';
 import { ConfigModel } from '../../server/src/core/model/model';
-import { parse } from '../../server/src/core/syntax/parser';
+import { RULES } from '../../server/src/core/rules';
 import { runOracle, type OracleResult } from './oracle';
 
 export const FILE = '/srv/kallithea/my.ini';
 
 export function model(text: string, filePath = FILE): ConfigModel {
-  return new ConfigModel(parse(text), { filePath });
+  return ConfigModel.fromText(text, { filePath });
 }
 
-export function lintText(text: string, options: LintOptions = {}): Diagnostic[] {
-  return lint(model(text), options);
+/** Every diagnostic of the text, through the analysis entry point the server and the CLI use. */
+export function lintText(text: string, options: AnalysisOptions = {}): Diagnostic[] {
+  return analyze({ text, filePath: FILE }, options).diagnostics;
 }
 
-export function only(text: string, rule: string, options: LintOptions = {}): Diagnostic[] {
+export function only(text: string, rule: string, options: AnalysisOptions = {}): Diagnostic[] {
   return lintText(text, options).filter((d) => d.rule === rule);
 }
 
@@ -76,8 +77,8 @@ export function assertPythonReads(text: string, section: string, key: string, ex
   if (got !== expected) throw new Error(`Python reads ${section}.${key} as ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
 }
 
-/** The rules about how Python reads the file (as opposed to what Kallithea makes of it). */
-export const PARSE_RULES = ['utf8-bom', 'missing-section-header', 'invalid-line', 'duplicate-section', 'duplicate-key', 'bad-percent', 'undefined-reference', 'recursive-reference', 'inline-comment', 'indented-key'];
+/** The rules about how Python reads the file (as opposed to what Kallithea makes of it), from their categories. */
+export const PARSE_RULES = RULES.filter((r) => r.category === 'file' || r.category === 'syntax').map((r) => r.id);
 
 export function parseLevel(text: string): Diagnostic[] {
   return lintText(text).filter((d) => PARSE_RULES.includes(d.rule));

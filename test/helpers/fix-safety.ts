@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, fixAll, fixesFor } from '../../server/src/core/analysis/fixes';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { parse } from '../../server/src/core/syntax/parser';
 import { mutate } from './mutate';

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../server/src/core/analysis/diagnostics';
 import { effectiveConfigView } from '../../server/src/core/features/effective-view';
 import { applyEdits, fixesFor } from '../../server/src/core/analysis/fixes';
 import { hover } from '../../server/src/core/features/hover';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { definition, documentSymbols, foldingRanges, prepareRename, references, rename, type SymbolNode } from '../../server/src/core/features/navigation';
 import { parse } from '../../server/src/core/syntax/parser';

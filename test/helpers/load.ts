@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { CLEAN_APP, model } from './core';
 import { LspClient } from './lsp-client';
 

@@ -42,7 +42,7 @@ interface CodeAction {
   kind: string;
   isPreferred?: boolean;
   edit?: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
-  command?: { command: string; arguments?: { content: string }[] };
+  command?: { command: string; arguments?: { language?: string; content: string }[] };
 }
 
 describe('quick fixes over the protocol', () => {
@@ -105,7 +105,8 @@ describe('quick fixes over the protocol', () => {
     const published = await client.diagnostics(uri, (p) => codes(p).includes('static-files-behind-proxy'));
     const d = published.diagnostics.find((x) => x.code === 'static-files-behind-proxy')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-    const nginx = actions.find((a) => a.command?.command === 'kallithea.showStaticConfig' && /nginx/.test(a.title));
+    const nginx = actions.find((a) => a.command?.command === 'kallithea.showDocument' && /nginx/.test(a.title));
+    assert.equal(nginx!.command!.arguments![0].language, 'nginx');
     assert.match(nginx!.command!.arguments![0].content, /location \/code\/fontello\//);
     assert.ok(actions.some((a) => a.title === 'Suppress "static-files-behind-proxy" on this line'));
     const after = await fix('static-files-behind-proxy');

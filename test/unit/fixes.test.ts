@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, fixAll } from '../../server/src/core/analysis/fixes';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { parse } from '../../server/src/core/syntax/parser';
 import { lines, lintText, model, parseLevel, python } from '../helpers/core';
 

@@ -12,7 +12,7 @@ import { applyEdits, fixesFor, upgradeText } from '../../server/src/core/analysi
 import { generationOf } from '../../server/src/core/model/generation';
 import { capturingGroups } from '../../server/src/core/edits/issue-links';
 import { hover } from '../../server/src/core/features/hover';
-import { lint } from '../../server/src/core/analysis/lint';
+import { lint } from '../../server/src/core/analysis/analysis';
 import { environment, lintText, model, only, python } from '../helpers/core';
 import { corpusFiles, FIXTURES, readText } from '../helpers/paths';
 

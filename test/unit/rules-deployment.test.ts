@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { staticServerConfig } from '../../server/src/core/features/static-config';
+import { staticServerConfig } from '../../server/src/core/catalog/static-files';
 import { applyFix, assertPythonReads, environment, fixTitles, lines, only, python } from '../helpers/core';
 
 const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = %(here)s/data', 'index_dir = %(here)s/data/index'];

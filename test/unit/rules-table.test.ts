@@ -7,9 +7,10 @@ import { describe, test } from 'node:test';
 import type { LintEnvironment } from '../../server/src/core/model/deployment';
 import { fixesFor } from '../../server/src/core/analysis/fixes';
 import { applyEdits } from '../../server/src/core/analysis/fixes';
-import { lint } from '../../server/src/core/analysis/lint';
+import { analyze } from '../../server/src/core/analysis/analysis';
+import type { AnyRule, Diagnostic } from '../../server/src/core/analysis/diagnostics';
 import { RULES } from '../../server/src/core/rules';
-import { environment, lines, model, python } from '../helpers/core';
+import { environment, FILE, lines, model, python } from '../helpers/core';
 
 const APP = ['[app:main]', 'use = egg:kallithea', 'cache_dir = /srv/data', 'index_dir = /srv/data/index', 'sqlalchemy.url = postgresql://k@db.internal/k'];
 const GUNICORN = ['[server:main]', 'use = egg:gunicorn#main', 'workers = 4', 'timeout = 3600', 'max_requests = 1000'];
@@ -22,9 +23,32 @@ interface Row {
   env?: LintEnvironment;
   /** Python cannot load the fixed file for reasons outside this rule (e.g. a BOM cannot be removed by an edit). */
   noFixExpected?: boolean;
+  /** The bad file's bytes were not valid UTF-8. */
+  badEncoding?: boolean;
+  maxFileSize?: number;
+  /** The rule list to run (to include a rule that fails on purpose). */
+  rules?: AnyRule[];
+}
+
+/** A check that fails on every file, for the internal-error row. */
+const brokenRule: AnyRule = {
+  id: 'broken-on-purpose',
+  category: 'values',
+  severity: 'warning',
+  description: 'Fails on files that mention it.',
+  check({ model }) {
+    if (model.parsed.text.includes('broken-on-purpose')) throw new Error('deliberately broken');
+  },
+};
+
+function diagnosticsOf(text: string, row: Row, bad = false): Diagnostic[] {
+  return analyze({ text, filePath: FILE, validUtf8: !(bad && row.badEncoding) }, { env: row.env, maxFileSize: row.maxFileSize }, row.rules ?? RULES).diagnostics;
 }
 
 const ROWS: Record<string, Row> = {
+  'file-too-large': { bad: lines(...APP, '# ' + 'x'.repeat(400)), good: lines(...APP), maxFileSize: 300, noFixExpected: true },
+  'invalid-encoding': { bad: lines(...APP), good: lines(...APP), badEncoding: true, noFixExpected: true },
+  'internal-error': { bad: lines(...APP, '# broken-on-purpose'), good: lines(...APP), rules: [brokenRule, ...RULES], noFixExpected: true },
   'utf8-bom': { bad: '\ufeff' + lines(...APP), good: lines(...APP), noFixExpected: true },
   'missing-section-header': { bad: lines('debug = false', ...APP), good: lines('# debug = false', ...APP) },
   'invalid-line': { bad: lines(...APP, 'static_files'), good: lines(...APP, 'serve_static = true') },
@@ -137,10 +161,10 @@ describe('every rule, table-driven', () => {
 
   for (const [rule, row] of Object.entries(ROWS)) {
     test(`${rule}: fires on the bad file, not on the good one; every fix loads in Python and clears it`, () => {
-      const found = lint(model(row.bad), { env: row.env }).filter((d) => d.rule === rule);
+      const found = diagnosticsOf(row.bad, row, true).filter((d) => d.rule === rule);
       assert.ok(found.length > 0, `${rule} does not fire on:\n${row.bad}`);
       assert.deepEqual(
-        lint(model(row.good), { env: row.env }).filter((d) => d.rule === rule),
+        diagnosticsOf(row.good, row).filter((d) => d.rule === rule),
         [],
       );
       const m = model(row.bad);
@@ -150,10 +174,10 @@ describe('every rule, table-driven', () => {
       for (const fix of fixes) {
         const fixed = (m.parsed.bom ? '\ufeff' : '') + applyEdits(m.parsed, fix.edits);
         assert.equal(python(fixed).readError, null, `${rule} / ${fix.title}:\n${fixed}`);
-        const after = lint(model(fixed), { env: row.env }).filter((d) => d.rule === rule && d.range.start.line === found[0].range.start.line && d.message === found[0].message);
+        const after = diagnosticsOf(fixed, row).filter((d) => d.rule === rule && d.range.start.line === found[0].range.start.line && d.message === found[0].message);
         assert.deepEqual(after, [], `${rule} / ${fix.title} leaves the problem:\n${fixed}`);
         // Applying again changes nothing: the diagnostic, and so its fix, is gone.
-        assert.equal(lint(model(fixed), { env: row.env }).filter((d) => d.rule === rule).length < found.length || found.length === 0, true);
+        assert.equal(diagnosticsOf(fixed, row).filter((d) => d.rule === rule).length < found.length || found.length === 0, true);
       }
     });
   }

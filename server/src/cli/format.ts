@@ -1,8 +1,11 @@
 // The CLI's three output formats: compiler-style text, JSON, and SARIF 2.1.0.
 
 import * as path from 'node:path';
-import { docsUrl, type Diagnostic, type Severity } from '../core/analysis/diagnostics';
+import type { Diagnostic, Severity } from '../core/analysis/diagnostics';
+import { markdownToPlainText } from '../core/features/markdown';
 import { RULES } from '../core/rules';
+import { ruleInfos, rulesTable } from '../core/rules/listing';
+import { ruleDocsPage, ruleDocsUri } from '../host/rule-docs';
 
 export interface FileReport {
   file: string;
@@ -85,11 +88,15 @@ export function toSarif(reports: FileReport[], version: string, cwd = process.cw
             informationUri: 'https://github.com/kallithea-ini/kallithea-ini',
             rules: ruleIds.map((id) => {
               const rule = described.get(id);
+              // The rule's page travels inline, since code scanning shows `help` and no public page exists.
+              const page = ruleDocsPage(id);
               return {
                 id,
-                shortDescription: { text: rule?.description ?? id },
-                helpUri: docsUrl(id),
+                shortDescription: { text: rule ? markdownToPlainText(rule.description) : id },
+                ...(rule ? { fullDescription: { text: markdownToPlainText(rule.description), markdown: rule.description } } : {}),
+                ...(page ? { help: { text: markdownToPlainText(page), markdown: page } } : {}),
                 defaultConfiguration: { level: SARIF_LEVEL[rule?.severity ?? 'warning'] },
+                ...(rule ? { properties: { category: rule.category, fixable: rule.fix !== undefined } } : {}),
               };
             }),
           },
@@ -126,4 +133,13 @@ function toSarifUri(file: string, cwd: string): string {
     .split('/')
     .map((seg) => encodeURIComponent(seg))
     .join('/');
+}
+
+/** `--list-rules`: every rule with its metadata, as aligned text, JSON, or the README's Markdown table. */
+export function listRules(format: 'text' | 'json' | 'markdown'): string {
+  if (format === 'markdown') return rulesTable();
+  const infos = ruleInfos((id) => ruleDocsUri(id) ?? `docs/rules/${id}.md`);
+  if (format === 'json') return JSON.stringify(infos.map(({ id, severity, category, fixable, description, docs }) => ({ id, severity, category, fixable, description, docs })), null, 2) + '\n';
+  const width = Math.max(...infos.map((r) => r.id.length));
+  return infos.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(11)}  ${r.category.padEnd(10)}  ${r.fixable ? 'fix' : '   '}  ${markdownToPlainText(r.description)}`).join('\n') + '\n';
 }

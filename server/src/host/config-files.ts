@@ -1,4 +1,5 @@
-// Finding and reading the files the CLI is asked about.
+// Finding and reading Kallithea configs on disk: one folder walk for the CLI and
+// for the language server's workspace index.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,30 +9,32 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__',
 
 export type FileFilter = (file: string) => { listed: boolean; excluded: boolean };
 
+/** Every .ini file under a folder, in a stable order, skipping tool and VCS folders (a generator: a caller may stop early). */
+export function* iniFilesUnder(dir: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) yield* iniFilesUnder(full);
+    } else if (e.isFile() && e.name.toLowerCase().endsWith('.ini')) yield full;
+  }
+}
+
 /** .ini files under a folder that are Kallithea configs (or listed in `files`), in a stable order, skipping the excluded. */
 export function findConfigs(dir: string, filter: FileFilter = () => ({ listed: false, excluded: false })): string[] {
   const found: string[] = [];
-  const walk = (d: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(full);
-      } else if (e.isFile() && e.name.toLowerCase().endsWith('.ini')) {
-        const { listed, excluded } = filter(full);
-        if (excluded) continue;
-        const text = readConfig(full);
-        if (text && (listed || isKallitheaConfig(text.text))) found.push(full);
-      }
-    }
-  };
-  walk(dir);
+  for (const file of iniFilesUnder(dir)) {
+    const { listed, excluded } = filter(file);
+    if (excluded) continue;
+    const text = readConfig(file);
+    if (text && (listed || isKallitheaConfig(text.text))) found.push(file);
+  }
   return found;
 }
 

@@ -1,12 +1,15 @@
-// The server's view of each open document: its text, its parsed model (built once
-// per version and shared by every request), and whether the file on disk starts
-// with a byte order mark, which editors hide from the text they send.
+// Everything the server keeps per open document, in one place: the file as read
+// for the current version (parsed once, shared by every request), the
+// diagnostics of that version, how long its last lint took, and whether the file
+// on disk starts with a byte order mark, which editors hide from the text they
+// send. Closing the document forgets all of it at once.
 
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigModel } from '../core/model/model';
-import { parse } from '../core/syntax/parser';
+import { openFile, type OpenedFile } from '../core/analysis/analysis';
+import type { Diagnostic } from '../core/analysis/diagnostics';
+import type { LintEnvironment } from '../core/model/deployment';
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -33,33 +36,62 @@ export function bomOnDisk(uri: string): boolean {
   }
 }
 
-interface CacheEntry {
+/** The diagnostics of one version of a document, and the environment they were computed in. */
+export interface ValidationResult {
   version: number;
-  model: ConfigModel;
+  diagnostics: Diagnostic[];
+  env: LintEnvironment;
 }
 
-export class ModelCache {
-  private readonly models = new Map<string, CacheEntry>();
-  private readonly boms = new Map<string, boolean>();
+interface DocumentState {
+  bom: boolean;
+  opened?: { version: number; maxFileSize: number; file: OpenedFile };
+  result?: ValidationResult;
+  lastLintMs?: number;
+}
 
-  /** Re-read the BOM flag (on open and save, when the file on disk changes). */
-  refreshBom(uri: string): void {
-    this.boms.set(uri, bomOnDisk(uri));
-    this.models.delete(uri);
+export class DocumentStates {
+  private readonly states = new Map<string, DocumentState>();
+
+  private state(uri: string): DocumentState {
+    let s = this.states.get(uri);
+    if (!s) this.states.set(uri, (s = { bom: bomOnDisk(uri) }));
+    return s;
   }
 
-  get(doc: TextDocument): ConfigModel {
-    const cached = this.models.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.model;
+  /** Re-read the BOM flag (on open and save, when the file on disk changes); the next read parses again. */
+  refreshBom(uri: string): void {
+    const s = this.state(uri);
+    s.bom = bomOnDisk(uri);
+    s.opened = undefined;
+  }
+
+  /** The document as read for its current version: parsed once, unless the size limit stops it. */
+  opened(doc: TextDocument, maxFileSize: number): OpenedFile {
+    const s = this.state(doc.uri);
+    if (s.opened?.version === doc.version && s.opened.maxFileSize === maxFileSize) return s.opened.file;
     let text = doc.getText();
-    if (this.boms.get(doc.uri) && text.charCodeAt(0) !== 0xfeff) text = '\ufeff' + text;
-    const model = new ConfigModel(parse(text), { filePath: uriToPath(doc.uri) });
-    this.models.set(doc.uri, { version: doc.version, model });
-    return model;
+    if (s.bom && text.charCodeAt(0) !== 0xfeff) text = '\ufeff' + text;
+    const file = openFile({ text, filePath: uriToPath(doc.uri) }, { maxFileSize });
+    s.opened = { version: doc.version, maxFileSize, file };
+    return file;
+  }
+
+  result(uri: string): ValidationResult | undefined {
+    return this.states.get(uri)?.result;
+  }
+
+  setResult(uri: string, result: ValidationResult | undefined, lintMs?: number): void {
+    const s = this.state(uri);
+    s.result = result;
+    if (lintMs !== undefined) s.lastLintMs = lintMs;
+  }
+
+  lastLintMs(uri: string): number | undefined {
+    return this.states.get(uri)?.lastLintMs;
   }
 
   forget(uri: string): void {
-    this.models.delete(uri);
-    this.boms.delete(uri);
+    this.states.delete(uri);
   }
 }

@@ -11,22 +11,23 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEnvironment } from '../core/model/deployment';
 import { isKallitheaModel, isListedFile } from '../core/model/detect';
-import { ModelCache, uriToPath } from './documents';
-import { effectiveConfigView } from '../core/features/effective-view';
-import { DEFAULT_PUBLIC_PATH, staticServerConfig } from '../core/features/static-config';
+import type { ConfigModel } from '../core/model/model';
+import { FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SETTINGS_SECTION } from '../shared/names';
+import { DocumentStates, uriToPath } from './documents';
 import { ALL_FEATURES, readClientFeatures, type ClientFeatures } from './client-features';
-import { APPLY_EDIT_COMMAND, codeActions, FIX_ALL_KIND } from './handlers/code-actions';
-import { onCompletion, onDefinition, onDocumentSymbol, onFoldingRanges, onHover, onPrepareRename, onReferences, onRename } from './handlers/editor';
+import { codeActions } from './handlers/code-actions';
+import { executeCommand } from './handlers/commands';
+import { registerEditorHandlers } from './handlers/editor';
 import { publish } from './handlers/diagnostics';
 import { PROJECT_FILE } from '../core/settings/project-file';
 import { isProjectFile } from '../host/project-files';
 import type { ServerSettings } from '../core/settings/settings';
+import type { OpenedFile } from '../core/analysis/analysis';
 import { SettingsStore } from './settings-store';
 import { Validator } from './validation';
 import { WorkspaceIndex } from './workspace-index';
@@ -44,7 +45,7 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const models = new ModelCache();
+const states = new DocumentStates();
 const workspace = new WorkspaceIndex();
 const store = new SettingsStore();
 let canPullConfiguration = false;
@@ -54,9 +55,6 @@ let features: ClientFeatures = ALL_FEATURES;
 let folders: string[] = [];
 /** VS Code contributes the snippets itself; other editors get them as completion items. */
 let snippetsAsCompletions = true;
-
-export const COMMANDS = { effectiveConfig: 'kallithea.effectiveConfig', staticConfig: 'kallithea.staticConfig', applyEdit: APPLY_EDIT_COMMAND };
-
 
 let canTrackFolders = false;
 connection.onInitialize((params) => {
@@ -82,7 +80,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'kallithea-ini-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
@@ -123,7 +121,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
-    const [value] = await connection.workspace.getConfiguration([{ section: 'kallithea' }]);
+    const [value] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
     applySettings(value);
   } catch {
     // A client that advertises configuration but fails to answer keeps the current settings.
@@ -169,15 +167,19 @@ function publishProjectFiles(): void {
   }
 }
 
-/** Editors other than VS Code may send every .ini file; only Kallithea configs get diagnostics. */
-function isKallitheaDocument(doc: TextDocument): boolean {
-  if (doc.languageId === 'kallithea-ini') return true;
-  const path = uriToPath(doc.uri) ?? doc.uri;
-  return isListedFile(path, settingsOf(doc).files) || isKallitheaModel(models.get(doc));
+/** The document as read for its current version (parsed once; left unparsed over the size limit). */
+function openedOf(doc: TextDocument): OpenedFile {
+  return states.opened(doc, settingsOf(doc).maxFileSize);
 }
 
-function environment(doc: TextDocument): LintEnvironment {
-  const model = models.get(doc);
+/** Editors other than VS Code may send every .ini file; only Kallithea configs get diagnostics. */
+function isKallitheaDocument(doc: TextDocument, model: ConfigModel): boolean {
+  if (doc.languageId === LANGUAGE_ID) return true;
+  const path = uriToPath(doc.uri) ?? doc.uri;
+  return isListedFile(path, settingsOf(doc).files) || isKallitheaModel(model);
+}
+
+function environment(doc: TextDocument, model: ConfigModel): LintEnvironment {
   const path = uriToPath(doc.uri);
   const deployment = settingsOf(doc).deployment;
   if (!path) return { settings: deployment, peers: [] };
@@ -185,28 +187,16 @@ function environment(doc: TextDocument): LintEnvironment {
   return { settings: deployment, peers: workspace.peers({ path, model }, deployment) };
 }
 
-/** Text length over the size limit, so the file is not analysed (a notice says so). */
-function tooLarge(doc: TextDocument): boolean {
-  return doc.getText().length > settingsOf(doc).maxFileSize;
-}
-
-function tooLargeNotice(doc: TextDocument) {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return {
-    rule: 'file-too-large',
-    severity: 'information' as const,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `This file is ${mb(doc.getText().length)} MB, over the ${mb(settingsOf(doc).maxFileSize)} MB limit of Kallithea INI (setting kallithea.maxFileSize), so it is not analysed: file too large for full analysis. Kallithea configs are normally well under 100 KB.`,
-  };
-}
-
-const validator = new Validator({
+const validator = new Validator(states, {
   get: (uri) => documents.get(uri),
   prepare(doc) {
-    if (tooLarge(doc)) return { model: undefined, env: { settings: settingsOf(doc).deployment, peers: [] }, options: {}, notice: tooLargeNotice(doc) };
-    if (!isKallitheaDocument(doc)) return undefined;
-    const env = environment(doc);
-    return { model: models.get(doc), env, options: { rules: settingsOf(doc).rules, env } };
+    const file = openedOf(doc);
+    const settings = settingsOf(doc);
+    // A file left unparsed (over the size limit) gets its file-level findings, whatever it is.
+    if (!file.model) return { file, options: { rules: settings.rules }, env: { settings: settings.deployment, peers: [] } };
+    if (!isKallitheaDocument(doc, file.model)) return undefined;
+    const env = environment(doc, file.model);
+    return { file, options: { rules: settings.rules, env }, env };
   },
   publish(doc, result) {
     if (!result) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
@@ -238,9 +228,9 @@ function revalidateOthersSoon(changed: string): void {
   }, 500);
 }
 
-documents.onDidOpen((e) => models.refreshBom(e.document.uri));
+documents.onDidOpen((e) => states.refreshBom(e.document.uri));
 documents.onDidSave((e) => {
-  models.refreshBom(e.document.uri);
+  states.refreshBom(e.document.uri);
   validator.schedule(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
@@ -253,83 +243,36 @@ documents.onDidClose((e) => {
     workspace.closeOpen(path);
     void workspace.refreshFile(path);
   }
-  models.forget(e.document.uri);
-  validator.forget(e.document.uri);
+  validator.cancel(e.document.uri);
+  states.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc || token.isCancellationRequested || tooLarge(doc)) return [];
+  const model = doc && !token.isCancellationRequested ? openedOf(doc).model : undefined;
+  if (!doc || !model) return [];
   const state = validator.now(doc);
   if (!state) return [];
-  return codeActions(params, { doc, model: models.get(doc), env: state.env, current: state.diagnostics, rules: settingsOf(doc).rules, features });
+  return codeActions(params, { doc, model, env: state.env, current: state.diagnostics, rules: settingsOf(doc).rules, features });
 });
 
 /** The model of an open Kallithea document, or undefined for anything else (or a file over the size limit). */
-function modelFor(uri: string) {
+function modelFor(uri: string): ConfigModel | undefined {
   const doc = documents.get(uri);
-  return doc && !tooLarge(doc) && isKallitheaDocument(doc) ? models.get(doc) : undefined;
+  const model = doc ? openedOf(doc).model : undefined;
+  return doc && model && isKallitheaDocument(doc, model) ? model : undefined;
 }
 
-connection.onHover((p, token) => {
-  if (token.isCancellationRequested) return null;
-  const model = modelFor(p.textDocument.uri);
-  return model ? onHover(model, p.position, features.markdownHover) : null;
-});
-connection.onCompletion((p, token) => {
-  if (token.isCancellationRequested) return [];
-  const model = modelFor(p.textDocument.uri);
-  return model ? onCompletion(model, p.position, snippetsAsCompletions, features) : [];
-});
-connection.onDocumentSymbol((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onDocumentSymbol(model) : [];
-});
-connection.onFoldingRanges((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onFoldingRanges(model) : [];
-});
-connection.onDefinition((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onDefinition(model, p.textDocument.uri, p.position) : null;
-});
-connection.onReferences((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onReferences(model, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
-});
-connection.onPrepareRename((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onPrepareRename(model, p.position) : null;
-});
-connection.onRenameRequest((p) => {
-  const model = modelFor(p.textDocument.uri);
-  return model ? onRename(model, p.textDocument.uri, p.position, p.newName) : null;
-});
+registerEditorHandlers(connection, modelFor, () => ({ features, snippets: snippetsAsCompletions }));
 
-connection.onExecuteCommand(async (p) => {
-  // A client without code-action literals gets fixes as this command with their edit.
-  if (p.command === COMMANDS.applyEdit) {
-    const [edit] = (p.arguments ?? []) as [WorkspaceEdit | undefined];
-    return edit ? (await connection.workspace.applyEdit(edit)).applied : false;
-  }
-  const [arg] = (p.arguments ?? []) as [Record<string, string> | string | undefined];
-  if (p.command === COMMANDS.effectiveConfig) {
-    const uri = typeof arg === 'string' ? arg : arg?.uri;
-    const model = uri ? modelFor(uri) : undefined;
-    return model ? effectiveConfigView(model) : null;
-  }
-  if (p.command === COMMANDS.staticConfig) {
-    const opts = (typeof arg === 'object' ? arg : {}) as { uri?: string; server?: string; publicPath?: string };
-    const model = opts.uri ? modelFor(opts.uri) : undefined;
-    const app = model?.appSection();
-    const filter = app && model ? model.findSection(['filter'], model.sections.get(app)?.get('filter-with')?.value.trim() ?? '') : undefined;
-    const prefix = filter && model ? model.sections.get(filter)?.get('prefix')?.value : undefined;
-    const publicPath = opts.publicPath || (opts.uri ? settingsFor(opts.uri) : store.forFile()).deployment.staticFilesPath || DEFAULT_PUBLIC_PATH;
-    return staticServerConfig(opts.server === 'apache' ? 'apache' : 'nginx', publicPath, prefix);
-  }
-  return null;
-});
+connection.onExecuteCommand((p) =>
+  executeCommand(p, {
+    connection,
+    modelFor,
+    staticFilesPath: (uri) => (uri ? settingsFor(uri) : store.forFile()).deployment.staticFilesPath,
+  }),
+);
 
 /** For tests and troubleshooting: memory in use (after a garbage collection when node runs with --expose-gc). */
 connection.onRequest('kallithea/memoryUsage', () => {

@@ -1,30 +1,24 @@
-// When and how documents are linted. Small files are linted right after the
-// messages already queued are handled (so a burst of keystrokes costs one lint);
-// big files wait a little (as long as their last lint took), are linted rule by
-// rule with pauses so that hover and completion are answered meanwhile, and a
-// lint whose document has changed since is dropped: a newer version always wins,
-// and nothing is ever published for an older one.
+// When documents are linted. Small files are linted right after the messages
+// already queued are handled (so a burst of keystrokes costs one lint); big files
+// wait a little (as long as their last lint took), are linted rule by rule with
+// pauses so that hover and completion are answered meanwhile, and a lint whose
+// document has changed since is dropped: a newer version always wins, and nothing
+// is ever published for an older one.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintFile, lintFileInSteps, type LintOptions, type OpenedFile } from '../core/analysis/analysis';
 import type { LintEnvironment } from '../core/model/deployment';
-import type { Diagnostic } from '../core/analysis/diagnostics';
-import { lint, lintInSteps, type LintOptions } from '../core/analysis/lint';
+import type { DocumentStates, ValidationResult } from './documents';
 
 /** Above this many lines a lint runs in steps and after a delay. */
 export const STEPPED_LINES = 5_000;
 const MAX_DELAY_MS = 300;
 
-export interface ValidationResult {
-  version: number;
-  diagnostics: Diagnostic[];
-  env: LintEnvironment;
-}
-
 export interface ValidatorHooks {
   /** The current document for a URI (undefined once closed). */
   get(uri: string): TextDocument | undefined;
-  /** Lint options and environment for a document, or undefined when it is not a Kallithea config. */
-  prepare(doc: TextDocument): { options: LintOptions; env: LintEnvironment; model?: import('../core/model/model').ConfigModel; notice?: Diagnostic } | undefined;
+  /** The file as read, with its lint options and environment; undefined when it is not a Kallithea config. */
+  prepare(doc: TextDocument): { file: OpenedFile; options: LintOptions; env: LintEnvironment } | undefined;
   publish(doc: TextDocument, result: ValidationResult | undefined): void;
 }
 
@@ -32,10 +26,11 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Validator {
   private readonly timers = new Map<string, { immediate?: NodeJS.Immediate; timeout?: NodeJS.Timeout }>();
-  private readonly lastMs = new Map<string, number>();
-  readonly results = new Map<string, ValidationResult>();
 
-  constructor(private readonly hooks: ValidatorHooks) {}
+  constructor(
+    private readonly states: DocumentStates,
+    private readonly hooks: ValidatorHooks,
+  ) {}
 
   /** Lint soon; a later call for the same document replaces this one. */
   schedule(uri: string): void {
@@ -43,7 +38,7 @@ export class Validator {
     const doc = this.hooks.get(uri);
     if (!doc) return;
     const big = doc.lineCount > STEPPED_LINES;
-    const delay = big ? Math.min(MAX_DELAY_MS, this.lastMs.get(uri) ?? 50) : 0;
+    const delay = big ? Math.min(MAX_DELAY_MS, this.states.lastLintMs(uri) ?? 50) : 0;
     const run = () => {
       this.timers.delete(uri);
       void this.run(uri);
@@ -59,21 +54,14 @@ export class Validator {
     this.timers.delete(uri);
   }
 
-  forget(uri: string): void {
-    this.cancel(uri);
-    this.results.delete(uri);
-    this.lastMs.delete(uri);
-  }
-
   /** The diagnostics of the current version, linting now (synchronously) if needed. */
   now(doc: TextDocument): ValidationResult | undefined {
-    const cached = this.results.get(doc.uri);
+    const cached = this.states.result(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const prepared = this.hooks.prepare(doc);
     if (!prepared) return undefined;
-    const diagnostics = prepared.model ? lint(prepared.model, prepared.options) : prepared.notice ? [prepared.notice] : [];
-    const result = { version: doc.version, diagnostics, env: prepared.env };
-    this.results.set(doc.uri, result);
+    const result = { version: doc.version, diagnostics: lintFile(prepared.file, prepared.options), env: prepared.env };
+    this.states.setResult(doc.uri, result);
     return result;
   }
 
@@ -84,23 +72,16 @@ export class Validator {
     const started = performance.now();
     const prepared = this.hooks.prepare(doc);
     if (!prepared) {
-      this.results.delete(uri);
+      this.states.setResult(uri, undefined);
       this.hooks.publish(doc, undefined);
       return;
     }
     const stale = () => this.hooks.get(uri)?.version !== version;
-    const model = prepared.model;
-    const diagnostics = !model
-      ? prepared.notice
-        ? [prepared.notice]
-        : []
-      : doc.lineCount > STEPPED_LINES
-        ? await lintInSteps(model, prepared.options, pause, stale)
-        : lint(model, prepared.options);
+    const diagnostics =
+      doc.lineCount > STEPPED_LINES ? await lintFileInSteps(prepared.file, prepared.options, pause, stale) : lintFile(prepared.file, prepared.options);
     if (!diagnostics || stale()) return; // a newer version is on its way and will publish
-    this.lastMs.set(uri, performance.now() - started);
     const result = { version, diagnostics, env: prepared.env };
-    this.results.set(uri, result);
+    this.states.setResult(uri, result, performance.now() - started);
     this.hooks.publish(doc, result);
   }
 }

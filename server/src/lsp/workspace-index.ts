@@ -7,14 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isKallitheaModel } from '../core/model/detect';
 import type { Peer } from '../core/model/deployment';
-import { ConfigModel } from '../core/model/model';
-import { parse } from '../core/syntax/parser';
-import { findPeers, signature, type InstanceSignature } from '../core/model/workspace';
+import { openFile } from '../core/analysis/analysis';
+import type { ConfigModel } from '../core/model/model';
+import { findPeers, type InstanceSignature } from '../core/model/workspace';
+import { iniFilesUnder } from '../host/config-files';
 import type { DeploymentSettings } from '../core/model/deployment';
 
 export type FilePolicy = (file: string) => { listed: boolean; excluded: boolean; maxFileSize: number };
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv']);
 /** Enough for any real deployment repository; a bigger tree is scanned only this far. */
 const MAX_FILES = 2000;
 
@@ -42,24 +42,13 @@ export class WorkspaceIndex {
   /** Read every Kallithea config under the folders (asynchronously, so requests are served meanwhile). */
   async scan(folders: string[]): Promise<void> {
     let budget = MAX_FILES;
-    const walk = async (dir: string): Promise<void> => {
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
+    for (const folder of folders) {
+      // Each file is read asynchronously, so requests are served between files.
+      for (const file of iniFilesUnder(folder)) {
+        if (budget-- <= 0) return;
+        await this.refreshFile(file);
       }
-      for (const e of entries) {
-        if (budget <= 0) return;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await walk(full);
-        else if (e.isFile() && e.name.toLowerCase().endsWith('.ini')) {
-          budget--;
-          await this.refreshFile(full);
-        }
-      }
-    };
-    for (const folder of folders) await walk(folder);
+    }
   }
 
   async refreshFile(file: string): Promise<void> {
@@ -79,7 +68,8 @@ export class WorkspaceIndex {
       this.removeFile(file);
       return;
     }
-    const model = new ConfigModel(parse(text), { filePath: file });
+    const model = openFile({ text, filePath: file }, { maxFileSize: policy.maxFileSize }).model;
+    if (!model) return this.removeFile(file);
     if (isKallitheaModel(model) || policy.listed) this.onDisk.set(file, { path: file, model });
     else this.onDisk.delete(file);
     this.signatures.delete(file);
@@ -118,7 +108,4 @@ export class WorkspaceIndex {
     return findPeers(self, all, settings, this.signatures);
   }
 
-  signatureOf(peer: Peer): InstanceSignature {
-    return signature(peer);
-  }
 }

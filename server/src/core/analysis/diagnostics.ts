@@ -7,37 +7,59 @@ import type { Range } from '../syntax/text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** The severities, most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-/** Where each rule's page lives; the pages are docs/rules/<id>.md in the repository. */
-export const DOCS_BASE = 'https://github.com/kallithea-ini/kallithea-ini/blob/main/docs/rules/';
+/** What a user may set a rule to: a severity, or off. */
+export type RuleSetting = Severity | 'off';
+export const RULE_SETTINGS: readonly RuleSetting[] = [...SEVERITIES, 'off'];
 
-export function docsUrl(ruleId: string): string {
-  return DOCS_BASE + ruleId + '.md';
+/** Accepts the spellings users type (any case, `info`); undefined for anything else. */
+export function parseRuleSetting(text: string): RuleSetting | undefined {
+  const v = text.toLowerCase();
+  const normalized = v === 'info' ? 'information' : v;
+  return (RULE_SETTINGS as readonly string[]).includes(normalized) ? (normalized as RuleSetting) : undefined;
 }
+
+/**
+ * What a rule is about, for the README's table and `--list-rules`:
+ * - file: the file as a whole (its size, its encoding, a check that failed on it);
+ * - syntax: how Python's configparser reads the text;
+ * - deployment: scaling out, web servers, databases, brokers;
+ * - security: secrets, debug, cookies, mail and proxies;
+ * - startup: settings that stop Kallithea, a command or a feature from working;
+ * - values: keys and values Kallithea and its libraries read (types, names, leftovers).
+ */
+export type RuleCategory = 'file' | 'syntax' | 'deployment' | 'security' | 'startup' | 'values';
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['file', 'syntax', 'deployment', 'security', 'startup', 'values'];
 
 export interface TextEdit {
   range: Range;
   newText: string;
 }
 
-/** An editor command a fix can run instead of (or after) its edits, e.g. to open a generated file. */
-export interface FixCommand {
-  title: string;
-  command: string;
-  arguments?: unknown[];
+/** Text a fix shows the user in a new editor instead of changing the file (e.g. web-server lines to copy). */
+export interface FixDocument {
+  /** The editor language: nginx, apache... */
+  language: string;
+  content: string;
 }
 
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  command?: FixCommand;
+  show?: FixDocument;
   /** The fix to offer first. */
   preferred?: boolean;
   /** Safe to apply without a person looking (fix-all, `--fix`). */
   safe?: boolean;
   /** A large change the editor should preview before applying it (LSP change annotations). */
   needsConfirmation?: boolean;
+  /**
+   * Also remove the byte order mark. Editors do not show the mark in the text they
+   * send, so no text edit can remove it: the CLI's `--fix` does, when it rewrites the file.
+   */
+  dropBom?: boolean;
 }
 
 export interface RelatedLocation {
@@ -45,13 +67,13 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Diagnostic {
+export interface Diagnostic<Data = unknown> {
   rule: string;
   severity: Severity;
   range: Range;
   message: string;
   /** Structured facts the rule's fixes are built from; never parsed from the message. */
-  data?: unknown;
+  data?: Data;
   related?: RelatedLocation[];
   /** Faded (unneeded) or struck through (deprecated) in an editor. */
   tags?: ('unnecessary' | 'deprecated')[];
@@ -63,10 +85,9 @@ export interface Diagnostic {
   versionOnly?: boolean;
 }
 
-export interface Report {
+interface ReportBase {
   range: Range;
   message: string;
-  data?: unknown;
   related?: RelatedLocation[];
   tags?: ('unnecessary' | 'deprecated')[];
   /** Overrides the rule's default severity for this finding (e.g. an error only for typed keys). */
@@ -74,14 +95,45 @@ export interface Report {
   versionOnly?: boolean;
 }
 
-export interface RuleContext {
+/** A finding; `data` is required when the rule's fixes need it (its Data type does not admit undefined). */
+export type Report<Data = undefined> = ReportBase & (undefined extends Data ? { data?: Data } : { data: Data });
+
+/** A rule whose check threw, for the internal-error rule to report. */
+export interface RuleFailure {
+  rule: string;
+  message: string;
+}
+
+export interface RuleContext<Data = undefined> {
   model: ConfigModel;
   /** Settings and the other instances of the same site. */
   env: LintEnvironment;
   /** Facts about the deployment, computed once per lint on first use. */
   readonly deployment: Deployment;
-  report(finding: Report): void;
+  /** The rules that have failed on this file so far. */
+  readonly failures: readonly RuleFailure[];
+  report(finding: Report<Data>): void;
 }
+
+/** What the rules that look at the file before it is parsed see: its text as read and the analysis options. */
+export interface SourceFile {
+  /** The text; starts with U+FEFF when the file starts with a byte order mark. */
+  text: string;
+  /** Absolute path of the file, for `%(here)s`, the project file and the instances. */
+  filePath?: string;
+  /** False when the bytes were not valid UTF-8 (the text then holds replacement characters). */
+  validUtf8?: boolean;
+}
+
+export interface SourceContext<Data = undefined> {
+  source: SourceFile;
+  /** Above this many characters the file is not parsed (the `maxFileSize` setting). */
+  maxFileSize: number;
+  report(finding: Report<Data>): void;
+}
+
+/** A rule of any data type, as the rule list holds them. */
+export type AnyRule = Rule<any>;
 
 export interface FixContext {
   model: ConfigModel;
@@ -92,14 +144,26 @@ export interface FixContext {
   eol: string;
 }
 
-export interface Rule {
+/**
+ * One rule: its metadata (the single source of the README's table, the docs pages'
+ * headers, `--list-rules` and SARIF), its check, and its fixes. `Data` is what its
+ * findings carry for its fixes.
+ */
+export interface Rule<Data = undefined> {
   id: string;
+  category: RuleCategory;
   severity: Severity;
-  /** One line, shown in the README table and the docs page. */
+  /** One line of Markdown: the README's table, `--list-rules`, SARIF. */
   description: string;
-  check(ctx: RuleContext): void;
+  /** Looks at the parsed file. */
+  check?(ctx: RuleContext<Data>): void;
+  /**
+   * Looks at the file before it is parsed (size, encoding); returning 'stop' leaves
+   * the file unparsed, with only these findings.
+   */
+  checkSource?(ctx: SourceContext<Data>): 'stop' | void;
   /** Fixes for one of this rule's diagnostics, built from its data and range. */
-  fix?(ctx: FixContext, diagnostic: Diagnostic): Fix[];
+  fix?(ctx: FixContext, diagnostic: Diagnostic<Data> & { data: Data }): Fix[];
   /**
    * Runs once every rule has reported, to gather other rules' findings into this
    * rule's own (legacy-config folds the version-only ones). Returns the new list.

@@ -1,71 +1,40 @@
-// Applying fixes to text: offsets from positions, non-overlapping edit sets, and
-// "fix all" that repeats until nothing safe is left (bounded, so it always ends).
+// Fixes for diagnostics, and "fix all", which repeats until nothing safe is left
+// (bounded, so it always ends).
 
-import { randomBytes } from 'node:crypto';
 import { EMPTY_ENVIRONMENT, type LintEnvironment } from '../model/deployment';
-import type { Diagnostic, Fix, TextEdit } from './diagnostics';
-import { lint, type LintOptions } from './lint';
-import { ConfigModel, type ModelOptions } from '../model/model';
-import { parse, type ParsedConfig } from '../syntax/parser';
-import { findRule } from '../rules';
+import type { ModelOptions } from '../model/model';
+import { ConfigModel } from '../model/model';
+import { applyEdits, collide } from '../edits/apply';
+import { secureRandomHex } from '../edits/secrets';
 import { upgradeEdits } from '../edits/upgrade';
-import { comparePositions, dominantEol, type Position } from '../syntax/text';
+import { dominantEol } from '../syntax/text';
+import { findRule } from '../rules';
+import { lint, type LintOptions } from './analysis';
+import type { Diagnostic, Fix, TextEdit } from './diagnostics';
 
-/** Secrets come from the operating system's secure random source, never from a fixed value. */
-export function secureRandomHex(digits: number): string {
-  return randomBytes(Math.ceil(digits / 2)).toString('hex').slice(0, digits);
-}
+export { applyEdits, offsetAt } from '../edits/apply';
+export { secureRandomHex };
 
 export function fixesFor(model: ConfigModel, diagnostic: Diagnostic, env: LintEnvironment = EMPTY_ENVIRONMENT, randomHex = secureRandomHex): Fix[] {
   const rule = findRule(diagnostic.rule);
   if (!rule?.fix) return [];
-  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines), randomHex }, diagnostic);
-}
-
-export function offsetAt(parsed: ParsedConfig, pos: Position): number {
-  const line = parsed.lines[Math.min(Math.max(pos.line, 0), parsed.lines.length - 1)];
-  return line.offset + Math.min(Math.max(pos.character, 0), line.text.length);
-}
-
-/** Apply edits (given against the same text) from last to first. Overlapping edits are an error. */
-export function applyEdits(parsed: ParsedConfig, edits: TextEdit[]): string {
-  const sorted = edits
-    .map((e, i) => ({ e, i, start: offsetAt(parsed, e.range.start), end: offsetAt(parsed, e.range.end) }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
-  let out = '';
-  let pos = 0;
-  for (const { e, start, end } of sorted) {
-    if (start < pos) throw new Error('overlapping edits');
-    out += parsed.text.slice(pos, start) + e.newText;
-    pos = end;
-  }
-  return out + parsed.text.slice(pos);
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  // Two inserts at one point may both apply; a range touching another's end may not overlap it.
-  return comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+  // The one place a diagnostic meets its rule's data type: the rule made the data, so it has that type.
+  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines), randomHex }, diagnostic as Diagnostic & { data: unknown });
 }
 
 /** Choose the safe fixes whose edits do not collide with each other. */
-export function safeFixEdits(model: ConfigModel, diagnostics: Diagnostic[], env?: LintEnvironment): { edits: TextEdit[]; fixes: number } {
+export function safeFixEdits(model: ConfigModel, diagnostics: Diagnostic[], env?: LintEnvironment): { edits: TextEdit[]; fixes: number; dropBom: boolean } {
   const edits: TextEdit[] = [];
   let fixes = 0;
+  let dropBom = false;
   for (const d of diagnostics) {
-    const fix = fixesFor(model, d, env).find((f) => f.safe && f.edits.length > 0);
+    const fix = fixesFor(model, d, env).find((f) => f.safe && (f.edits.length > 0 || f.dropBom));
     if (!fix || fix.edits.some((e) => edits.some((c) => collide(c, e)))) continue;
     edits.push(...fix.edits);
+    dropBom ||= !!fix.dropBom;
     fixes++;
   }
-  return { edits, fixes };
-}
-
-/** Edits collide when they overlap, or when both insert inside a line at the same point (their order would matter). */
-function collide(a: TextEdit, b: TextEdit): boolean {
-  if (overlaps(a, b)) return true;
-  const aInsert = comparePositions(a.range.start, a.range.end) === 0;
-  const bInsert = comparePositions(b.range.start, b.range.end) === 0;
-  return aInsert && bInsert && a.range.start.character > 0 && comparePositions(a.range.start, b.range.start) === 0;
+  return { edits, fixes, dropBom };
 }
 
 export interface FixAllResult {
@@ -74,15 +43,15 @@ export interface FixAllResult {
   applied: number;
 }
 
-/** Apply every safe fix, re-linting between rounds, until none is left. */
-export function fixAll(text: string, modelOptions: ModelOptions = {}, lintOptions: LintOptions = {}): FixAllResult {
+/** Apply every safe fix, re-linting between rounds, until none is left. `model`: the text's model when the caller has it. */
+export function fixAll(text: string, modelOptions: ModelOptions = {}, lintOptions: LintOptions = {}, model?: ConfigModel): FixAllResult {
   let current = text;
   let applied = 0;
   for (let round = 0; round < 10; round++) {
-    const model = new ConfigModel(parse(current), modelOptions);
-    const { edits, fixes } = safeFixEdits(model, lint(model, lintOptions), lintOptions.env);
-    if (edits.length === 0) break;
-    const bom = model.parsed.bom ? '\ufeff' : '';
+    if (round > 0 || !model) model = ConfigModel.fromText(current, modelOptions);
+    const { edits, fixes, dropBom } = safeFixEdits(model, lint(model, lintOptions), lintOptions.env);
+    if (edits.length === 0 && !dropBom) break;
+    const bom = model.parsed.bom && !dropBom ? '\ufeff' : '';
     const next = bom + applyEdits(model.parsed, edits);
     if (next === current) break;
     applied += fixes;
@@ -101,7 +70,7 @@ export interface UpgradeTextResult {
 
 /** The whole file upgraded to Kallithea 0.7 (see upgrade.ts); the text unchanged when there is nothing to do. */
 export function upgradeText(text: string, modelOptions: ModelOptions = {}, randomHex = secureRandomHex): UpgradeTextResult {
-  const model = new ConfigModel(parse(text), modelOptions);
+  const model = ConfigModel.fromText(text, modelOptions);
   const { edits, changes, refused } = upgradeEdits(model, dominantEol(model.parsed.lines), randomHex);
   if (edits.length === 0) return { text, changes: [], refused };
   return { text: (model.parsed.bom ? '\ufeff' : '') + applyEdits(model.parsed, edits), changes };

@@ -173,13 +173,8 @@ function proxyEvidence(model: ConfigModel, uwsgi: Map<string, Entry> | undefined
   if (env.settings.behindProxy) return { text: 'the setting kallithea.deployment.behindProxy is on' };
   const app = model.appSection();
   if (app) {
-    const entries = model.sections.get(app)!;
-    const filterWith = entries.get('filter-with');
-    if (filterWith) {
-      const filter = model.findSection(['filter'], filterWith.value.trim());
-      const use = filter ? model.sections.get(filter)?.get('use')?.value : undefined;
-      if (use && /^egg:pastedeploy#prefix$/i.test(use.trim())) return { text: `the app is wrapped in the proxy prefix filter [${filter}]`, entry: filterWith };
-    }
+    const filter = model.prefixFilter();
+    if (filter) return { text: `the app is wrapped in the proxy prefix filter [${filter.section}]`, entry: filter.filterWith };
     for (const key of ['remote_addr_variable', 'url_scheme_variable']) {
       const setting = model.appSetting(key);
       if (setting?.value && setting.entry) return { text: `${key} is set, so a proxy passes the client's details`, entry: setting.entry };

@@ -5,7 +5,6 @@
 // all ask here.
 
 import { ConfigModel } from './model';
-import { parse } from '../syntax/parser';
 import { APP_PREFIXES } from './model';
 import { sectionPrefix } from '../catalog/sections';
 import { pyStrip } from '../syntax/text';
@@ -32,7 +31,7 @@ const MENTIONS_EGG = /egg:(kallithea|rhodecode)/i;
 
 export function isKallitheaConfig(text: string): boolean {
   if (!MENTIONS_EGG.test(text)) return false;
-  return isKallitheaModel(new ConfigModel(parse(text)));
+  return isKallitheaModel(ConfigModel.fromText(text));
 }
 
 /** Glob match for `kallithea.files` patterns: '*' within a path segment, '**' across segments, '?' one character. */

@@ -9,7 +9,7 @@ import { findKey } from '../catalog';
 import { APP_PREFIXES, classifySection, SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, SectionKind } from '../catalog/types';
 import { uwsgiText } from '../catalog/values';
-import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
+import { DEFAULT_SECTION, parse, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
 import { resolveOption, type OptionResolution } from './app-options';
 import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
@@ -96,6 +96,11 @@ export class ConfigModel {
         else this.defaults.set(entry.key, { value: entry.value, entry });
       }
     }
+  }
+
+  /** Parse a text and model it: the one way a model is made from text. */
+  static fromText(text: string, options: ModelOptions = {}): ConfigModel {
+    return new ConfigModel(parse(text), options);
   }
 
   private sectionMap(name: string): Map<string, Entry> {
@@ -193,6 +198,18 @@ export class ConfigModel {
 
   appSection(): string | undefined {
     return this.findSection(APP_PREFIXES);
+  }
+
+  /**
+   * The prefix filter (`egg:PasteDeploy#prefix`) that `filter-with` in the app section
+   * wraps Kallithea in: its section, the `filter-with` line, and its URL prefix.
+   */
+  prefixFilter(): { section: string; filterWith: Entry; prefix?: string } | undefined {
+    const app = this.appSection();
+    const filterWith = app ? this.sections.get(app)?.get('filter-with') : undefined;
+    const section = filterWith ? this.findSection(['filter'], filterWith.value.trim()) : undefined;
+    if (!filterWith || !section || this.sectionKind(section) !== 'filter:prefix') return undefined;
+    return { section, filterWith, prefix: this.sections.get(section)?.get('prefix')?.value };
   }
 
   /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */

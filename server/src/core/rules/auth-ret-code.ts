@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import { entryAt } from './support';
 
-export const authRetCode: Rule = {
+export const authRetCode: Rule<{ line: number }> = {
   id: 'auth-ret-code',
+  category: 'values',
   severity: 'information',
-  description: 'auth_ret_code set to anything but empty or 403; only 403 changes anything.',
+  description: '`auth_ret_code` set to anything but empty or `403`.',
   check({ model, report }) {
     const s = model.appSetting('auth_ret_code');
     const v = s?.value?.trim();
@@ -17,7 +18,7 @@ export const authRetCode: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry
       ? [
           { title: 'Use 403', edits: [setValueEdit(entry, '403')], preferred: true },

@@ -4,10 +4,11 @@ import { valueOffsetToPosition, valueSpanRange, type Entry } from '../syntax/par
 import { interpolatedEntries } from '../catalog/sections';
 import { lineRange } from '../syntax/text';
 
-export const badPercent: Rule = {
+export const badPercent: Rule<{ line: number; character: number }> = {
   id: 'bad-percent',
+  category: 'syntax',
   severity: 'error',
-  description: 'A "%" that is neither "%%" nor "%(name)s" in a value Python interpolates; loading fails.',
+  description: 'A `%` that is neither `%%` nor `%(name)s`, e.g. a URL-encoded password.',
   check({ model, report }) {
     for (const entry of interpolatedEntries(model.parsed.entries)) {
       if (!entry.value.includes('%')) continue;
@@ -23,7 +24,7 @@ export const badPercent: Rule = {
     }
   },
   fix(_ctx, diagnostic) {
-    const { line, character } = diagnostic.data as { line: number; character: number };
+    const { line, character } = diagnostic.data;
     return [{ title: 'Escape as "%%"', edits: [{ range: lineRange(line, character, character), newText: '%' }], preferred: true, safe: true }];
   },
 };

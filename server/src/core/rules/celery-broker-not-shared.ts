@@ -6,8 +6,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '']);
 
 export const celeryBrokerNotShared: Rule = {
   id: 'celery-broker-not-shared',
+  category: 'deployment',
   severity: 'warning',
-  description: 'Instances on several machines use Celery, but the broker is missing or on localhost, so each machine has its own queue.',
+  description: 'Instances on several machines use Celery with no broker, or one on localhost.',
   check({ model, env, deployment, report }) {
     if (env.peers.length === 0 || !deployment.useCelery) return;
     const app = model.appSection();

@@ -1,10 +1,11 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 
-export const cookieSessionNoValidateKey: Rule = {
+export const cookieSessionNoValidateKey: Rule<{ app?: string }> = {
   id: 'cookie-session-no-validate-key',
+  category: 'security',
   severity: 'error',
-  description: 'session.type = cookie without session.validate_key; Beaker refuses to start.',
+  description: '`session.type = cookie` without `session.validate_key`.',
   check({ model, report }) {
     const type = model.appSetting('session.type');
     if (type?.value?.trim() !== 'cookie' || !type.entry) return;
@@ -16,7 +17,7 @@ export const cookieSessionNoValidateKey: Rule = {
     });
   },
   fix({ model, eol, randomHex }, diagnostic) {
-    const { app } = diagnostic.data as { app?: string };
+    const { app } = diagnostic.data;
     if (!app) return [];
     const validate = setKeyEdit(model.parsed, app, 'session.validate_key', randomHex(32), eol);
     const encrypt = model.appSetting('session.encrypt_key')?.value ? undefined : setKeyEdit(model.parsed, app, 'session.encrypt_key', randomHex(32), eol);

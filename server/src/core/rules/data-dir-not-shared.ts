@@ -35,10 +35,11 @@ function independentOfFile(model: ConfigModel, path: string): boolean {
   return path.startsWith('/') && !normalize(path).startsWith(normalize(model.here) + '/') && normalize(path) !== normalize(model.here);
 }
 
-export const dataDirNotShared: Rule = {
+export const dataDirNotShared: Rule<Data> = {
   id: 'data-dir-not-shared',
+  category: 'deployment',
   severity: 'warning',
-  description: 'Instances of one site whose cache, index, session or archive directories are not the same directory.',
+  description: 'Instances of one site whose data directories are different directories.',
   check({ model, env, report }) {
     if (env.peers.length === 0) return;
     for (const [key, info] of Object.entries(DATA_DIRS)) {
@@ -65,7 +66,7 @@ export const dataDirNotShared: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const entry = entryAt(model, d.line);
     if (!d.target || !entry) return [];
     return [{ title: `Use the shared directory ${d.target}`, edits: [setValueEdit(entry, d.target)], preferred: true, safe: d.fromSetting }];

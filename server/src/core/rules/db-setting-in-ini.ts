@@ -1,10 +1,11 @@
 import type { Rule } from '../analysis/diagnostics';
 import { commentOutEntry, entryAt } from './support';
 
-export const dbSettingInIni: Rule = {
+export const dbSettingInIni: Rule<{ line: number }> = {
   id: 'db-setting-in-ini',
+  category: 'values',
   severity: 'information',
-  description: 'A setting Kallithea keeps in its database (title, realm, clone_uri_tmpl...); the ini value is overwritten.',
+  description: 'A setting Kallithea keeps in its database.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       const kind = model.sectionKind(entry.section.name);
@@ -19,7 +20,7 @@ export const dbSettingInIni: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry) }] : [];
   },
 };

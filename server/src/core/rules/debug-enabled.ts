@@ -3,10 +3,11 @@ import { setValueEdit } from '../edits/edits';
 import { isOn } from '../catalog/values';
 import { entryAt } from './support';
 
-export const debugEnabled: Rule = {
+export const debugEnabled: Rule<{ line: number }> = {
   id: 'debug-enabled',
+  category: 'security',
   severity: 'error',
-  description: 'The effective debug is true: an interactive Python console in the browser for every visitor.',
+  description: 'The effective `debug` is true: an interactive Python console in the browser for every visitor.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
@@ -28,7 +29,7 @@ export const debugEnabled: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: 'Set debug = false where it takes effect', edits: [setValueEdit(entry, 'false')], preferred: true, safe: true }] : [];
   },
 };

@@ -3,10 +3,11 @@ import { displayValue, isSecretKey } from '../catalog/display';
 import { renameKeyEdit } from '../edits/edits';
 import { entryAt } from './support';
 
-export const defaultShadowed: Rule = {
+export const defaultShadowed: Rule<{ line: number }> = {
   id: 'default-shadowed',
+  category: 'values',
   severity: 'warning',
-  description: 'A key in [DEFAULT] silently wins over the same plain key in [app:main] or [server:main].',
+  description: 'A `[DEFAULT]` key silently wins over the same plain key in a section.',
   check({ model, report }) {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
@@ -28,7 +29,7 @@ export const defaultShadowed: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: `Override it: "set ${entry.key}"`, edits: [renameKeyEdit(entry, `set ${entry.key}`)], preferred: true }] : [];
   },
 };

@@ -1,5 +1,5 @@
 import type { KeyInfo } from '../catalog/types';
-import type { Fix, Rule, Severity } from '../analysis/diagnostics';
+import type { Fix, Rule, RuleContext, Severity } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
 import { translateIssuePrefix } from '../edits/issue-links';
 import type { ConfigModel } from '../model/model';
@@ -21,10 +21,16 @@ export function replacementKey(entry: Entry, info: KeyInfo): string | undefined 
   return info.pattern ? renameWithSuffix(entry.key, info.name, replacement) : replacement;
 }
 
-export const deprecatedKey: Rule = {
+interface Data {
+  line: number;
+  newKey?: string;
+}
+
+export const deprecatedKey: Rule<Data> = {
   id: 'deprecated-key',
+  category: 'values',
   severity: 'warning',
-  description: 'A key from an older Kallithea, RhodeCode, Celery or Pylons that 0.7 no longer reads (or reads only under an old name), with its new name where there is one.',
+  description: 'A key from an older Kallithea, RhodeCode, Celery or Pylons that 0.7 no longer reads (`beaker.session.*`, which still works: information).',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
@@ -34,7 +40,7 @@ export const deprecatedKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const { line, newKey } = diagnostic.data as { line: number; newKey?: string };
+    const { line, newKey } = diagnostic.data;
     const entry = entryAt(model, line);
     if (!entry) return [];
     const fixes: Fix[] = [];
@@ -47,7 +53,7 @@ export const deprecatedKey: Rule = {
   },
 };
 
-type Reporter = Parameters<Rule['check']>[0]['report'];
+type Reporter = RuleContext<Data>['report'];
 
 function reportOldKey(model: ConfigModel, entry: Entry, info: KeyInfo, report: Reporter): void {
   const old = info.deprecated!;

@@ -3,10 +3,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { commentOutEntry, entryAt } from './support';
 
-export const devServer: Rule = {
+export const devServer: Rule<{ section: string; line: number }> = {
   id: 'dev-server',
+  category: 'deployment',
   severity: 'warning',
-  description: "gearbox's built-in wsgiref server: for development only; Git pushes with chunked bodies fail.",
+  description: 'gearbox\'s built-in wsgiref server.',
   check({ deployment, report }) {
     const server = deployment.server;
     if (server?.kind !== 'server:wsgiref' || !server.use) return;
@@ -18,7 +19,7 @@ export const devServer: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { section, line } = diagnostic.data as { section: string; line: number };
+    const { section, line } = diagnostic.data;
     const use = entryAt(model, line);
     const entries = model.sections.get(section);
     if (!use || !entries) return [];

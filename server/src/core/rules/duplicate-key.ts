@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { commentOutLines, entryTextLines } from '../edits/edits';
 import type { Entry } from '../syntax/parser';
 
-export const duplicateKey: Rule = {
+export const duplicateKey: Rule<{ line: number; firstLine: number } | undefined> = {
   id: 'duplicate-key',
+  category: 'syntax',
   severity: 'error',
-  description: 'A key appears twice in one section; Python\'s strict parser refuses the file.',
+  description: 'The same key twice in one section.',
   check({ model, report }) {
     for (const invalid of model.parsed.invalidLines) {
       if (!invalid.repeated) continue;
@@ -28,7 +29,7 @@ export const duplicateKey: Rule = {
   },
   fix({ model }, diagnostic) {
     if (!diagnostic.data) return []; // a repeated empty key: which line is meant needs a person
-    const { line, firstLine } = diagnostic.data as { line: number; firstLine: number };
+    const { line, firstLine } = diagnostic.data;
     const entry = model.parsed.lineOwners[line] as Entry | undefined;
     const first = model.parsed.lineOwners[firstLine] as Entry | undefined;
     if (!entry || !('key' in entry) || !first || !('key' in first)) return [];

@@ -1,9 +1,10 @@
 import type { Rule } from '../analysis/diagnostics';
 
-export const duplicateSection: Rule = {
+export const duplicateSection: Rule<{ section: string; firstLine: number }> = {
   id: 'duplicate-section',
+  category: 'syntax',
   severity: 'error',
-  description: 'The same [section] header appears twice; Python\'s strict parser refuses the file.',
+  description: 'The same `[section]` twice (`[DEFAULT]` may repeat).',
   check({ model, report }) {
     for (const section of model.parsed.sections) {
       // [DEFAULT] is the exception: configparser merges repeated [DEFAULT] blocks.

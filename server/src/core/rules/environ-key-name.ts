@@ -10,10 +10,11 @@ export function environName(header: string): string {
   return h.startsWith('HTTP_') ? h : `HTTP_${h}`;
 }
 
-export const environKeyName: Rule = {
+export const environKeyName: Rule<{ line: number; fixed?: string }> = {
   id: 'environ-key-name',
+  category: 'security',
   severity: 'warning',
-  description: 'remote_addr_variable / url_scheme_variable naming a header instead of its WSGI environ key.',
+  description: '`remote_addr_variable` / `url_scheme_variable` naming a header instead of its WSGI key.',
   check({ model, report }) {
     for (const key of ['remote_addr_variable', 'url_scheme_variable']) {
       const s = model.appSetting(key);
@@ -28,7 +29,7 @@ export const environKeyName: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const { line, fixed } = diagnostic.data as { line: number; fixed?: string };
+    const { line, fixed } = diagnostic.data;
     const entry = entryAt(model, line);
     return entry && fixed ? [{ title: `Use ${fixed}`, edits: [setValueEdit(entry, fixed)], preferred: true, safe: true }] : [];
   },

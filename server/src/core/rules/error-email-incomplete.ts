@@ -3,8 +3,9 @@ import { isOff, isOn } from '../catalog/values';
 
 export const errorEmailIncomplete: Rule = {
   id: 'error-email-incomplete',
+  category: 'startup',
   severity: 'error',
-  description: 'Error mails are on (email_to set) without smtp_server or error_email_from; backlash refuses to start.',
+  description: 'Error mails are on (`email_to` set) without `smtp_server` or `error_email_from`.',
   check({ model, report }) {
     if (!model.appSection()) return;
     const to = model.appSetting('trace_errors.error_email');

@@ -4,10 +4,11 @@ import { entryAt } from './support';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
 
-export const forwardedWithoutProxy: Rule = {
+export const forwardedWithoutProxy: Rule<{ line?: number }> = {
   id: 'forwarded-without-proxy',
+  category: 'security',
   severity: 'information',
-  description: 'Forwarded headers are trusted while the server listens on a public address that clients reach directly.',
+  description: 'Forwarded headers trusted while the server listens on a public address.',
   check({ model, deployment, report }) {
     const server = deployment.server;
     const host = server?.value('host')?.trim();
@@ -23,7 +24,7 @@ export const forwardedWithoutProxy: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const { line } = diagnostic.data as { line?: number };
+    const { line } = diagnostic.data;
     const host = line !== undefined ? entryAt(model, line) : undefined;
     return host ? [{ title: 'Listen on 127.0.0.1 only (behind the proxy)', edits: [setValueEdit(host, '127.0.0.1')] }] : [];
   },

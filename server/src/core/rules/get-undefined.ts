@@ -3,10 +3,11 @@ import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { suggest } from '../syntax/similar';
 import { entryAt } from './support';
 
-export const getUndefined: Rule = {
+export const getUndefined: Rule<{ line: number; name: string; suggestions: string[] }> = {
   id: 'get-undefined',
+  category: 'values',
   severity: 'error',
-  description: '"get LOCAL = GLOBAL" names a global that [DEFAULT] does not define; loading fails.',
+  description: '`get LOCAL = GLOBAL` names a global that `[DEFAULT]` does not define.',
   check({ model, report }) {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
@@ -24,7 +25,7 @@ export const getUndefined: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { line, name, suggestions } = diagnostic.data as { line: number; name: string; suggestions: string[] };
+    const { line, name, suggestions } = diagnostic.data;
     const entry = entryAt(model, line);
     if (!entry) return [];
     // The name is read with interpolation, so a '%' in the key must be written '%%'.

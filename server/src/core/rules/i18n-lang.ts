@@ -5,10 +5,11 @@ import { entryAt } from './support';
 
 export const LANGUAGES = ['be', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'fr', 'hu', 'ja', 'lb', 'nb_NO', 'nl_BE', 'pl', 'pt', 'pt_BR', 'ru', 'sk', 'tr', 'uk', 'zh_CN', 'zh_TW'];
 
-export const i18nLang: Rule = {
+export const i18nLang: Rule<{ line: number; suggestions: string[] }> = {
   id: 'i18n-lang',
+  category: 'values',
   severity: 'information',
-  description: 'i18n.lang is not a language Kallithea ships; it falls back to English.',
+  description: '`i18n.lang` is not a language Kallithea ships.',
   check({ model, report }) {
     const s = model.appSetting('i18n.lang');
     const v = s?.value?.trim();
@@ -24,7 +25,7 @@ export const i18nLang: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const { line, suggestions } = diagnostic.data as { line: number; suggestions: string[] };
+    const { line, suggestions } = diagnostic.data;
     const entry = entryAt(model, line);
     return entry ? suggestions.map((s, i): Fix => ({ title: `Use ${s}`, edits: [setValueEdit(entry, s)], preferred: i === 0 })) : [];
   },

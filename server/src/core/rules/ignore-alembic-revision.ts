@@ -1,10 +1,11 @@
 import type { Rule } from '../analysis/diagnostics';
 import { commentOutEntry, entryAt } from './support';
 
-export const ignoreAlembicRevision: Rule = {
+export const ignoreAlembicRevision: Rule<{ line: number }> = {
   id: 'ignore-alembic-revision',
+  category: 'startup',
   severity: 'warning',
-  description: 'ignore_alembic_revision with any non-empty value (even "false") turns off the database schema check.',
+  description: '`ignore_alembic_revision` with any non-empty value, even `false`.',
   check({ model, report }) {
     const s = model.appSetting('ignore_alembic_revision');
     if (!s?.entry || !s.value) return;
@@ -15,7 +16,7 @@ export const ignoreAlembicRevision: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: 'Comment out ignore_alembic_revision', edits: commentOutEntry(model.parsed, entry), preferred: true, safe: true }] : [];
   },
 };

@@ -7,10 +7,11 @@ import { lineRange } from '../syntax/text';
 // values, not keys, so a ':' followed by '//' does not count.
 const LOOKS_LIKE_KEY = /^((?:set |get )?[A-Za-z_][\w.\-]*)\s*(=|:(?!\/\/))/;
 
-export const indentedKey: Rule = {
+export const indentedKey: Rule<{ line: number; indent: number }> = {
   id: 'indented-key',
+  category: 'syntax',
   severity: 'warning',
-  description: 'An indented "key = value" line continues the value above it instead of setting a key.',
+  description: 'An indented `key = value` that continues the value above.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (!readByPython(entry.section)) continue;
@@ -27,7 +28,7 @@ export const indentedKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const { line } = diagnostic.data as { line: number; indent: number };
+    const { line } = diagnostic.data;
     const owner = model.parsed.lineOwners[line];
     if (!owner || !('key' in owner)) return [];
     // Dedent this line and the key-like continuation lines right after it, as one block.

@@ -1,6 +1,6 @@
 // Every rule the linter knows, in the order their diagnostics are listed.
 
-import type { Rule } from '../analysis/diagnostics';
+import type { AnyRule } from '../analysis/diagnostics';
 import { badPercent } from './bad-percent';
 import { debugEnabled } from './debug-enabled';
 import { weakSecret } from './weak-secret';
@@ -60,9 +60,16 @@ import { missingSectionHeader } from './missing-section-header';
 import { recursiveReference } from './recursive-reference';
 import { undefinedReference } from './undefined-reference';
 import { utf8Bom } from './utf8-bom';
+import { fileTooLarge } from './file-too-large';
+import { invalidEncoding } from './invalid-encoding';
+import { internalError } from './internal-error';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
+  // The file as a whole, before and around parsing.
+  fileTooLarge,
+  invalidEncoding,
   utf8Bom,
+  // How Python's configparser reads the text.
   missingSectionHeader,
   invalidLine,
   duplicateSection,
@@ -125,10 +132,12 @@ export const RULES: readonly Rule[] = [
   legacyConfig,
   unknownKey,
   unusedSuppression,
+  // Last: reports the checks above that failed on the file.
+  internalError,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
-export function findRule(id: string): Rule | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return byId.get(id);
 }

@@ -24,10 +24,11 @@ export function inlineCommentIndex(text: string, first: boolean): number {
   return -1;
 }
 
-export const inlineComment: Rule = {
+export const inlineComment: Rule<Data> = {
   id: 'inline-comment',
+  category: 'syntax',
   severity: 'warning',
-  description: 'A " ;" or " #" after a value is not a comment for Python: the text stays in the value.',
+  description: '` ;` or ` #` after a value: Python keeps the text in the value.',
   check({ model, report }) {
     const parsed = model.parsed;
     for (const entry of parsed.entries) {
@@ -50,7 +51,7 @@ export const inlineComment: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     return [
       {
         title: 'Move the comment to its own line',

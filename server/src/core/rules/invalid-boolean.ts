@@ -16,10 +16,11 @@ const WHO: Record<BoolParser, string> = {
   truthy: '',
 };
 
-export const invalidBoolean: Rule = {
+export const invalidBoolean: Rule<{ line: number; parser: BoolParser }> = {
   id: 'invalid-boolean',
+  category: 'values',
   severity: 'error',
-  description: 'A switch whose value its parser does not accept as true or false (empty included).',
+  description: 'A switch whose value its parser does not accept (empty included).',
   check({ model, report }) {
     for (const { entry, value } of readEntries(model)) {
       const info = model.keyInfo(entry);
@@ -41,7 +42,7 @@ export const invalidBoolean: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { line, parser } = diagnostic.data as { line: number; parser: BoolParser };
+    const { line, parser } = diagnostic.data;
     const entry = entryAt(model, line);
     if (!entry) return [];
     const fixes: Fix[] = [];

@@ -4,8 +4,9 @@ import { setValueEdit } from '../edits/edits';
 import { pyInt } from '../catalog/values';
 import { entryAt, keepFirstWordEdits, readEntries } from './support';
 
-export const invalidInteger: Rule = {
+export const invalidInteger: Rule<{ line: number; recommended?: string }> = {
   id: 'invalid-integer',
+  category: 'values',
   severity: 'error',
   description: 'A number setting whose value is not a whole number.',
   check({ model, report }) {
@@ -28,7 +29,7 @@ export const invalidInteger: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { line, recommended } = diagnostic.data as { line: number; recommended?: string };
+    const { line, recommended } = diagnostic.data;
     const entry = entryAt(model, line);
     if (!entry) return [];
     const fixes: Fix[] = [];

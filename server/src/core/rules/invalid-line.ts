@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { commentOutLines } from '../edits/edits';
 import { lineRange } from '../syntax/text';
 
-export const invalidLine: Rule = {
+export const invalidLine: Rule<{ line: number; reason: string }> = {
   id: 'invalid-line',
+  category: 'syntax',
   severity: 'error',
-  description: 'A line that is neither a section header, a key = value pair nor a comment; Python refuses the file.',
+  description: 'A line with no `=` or `:` (or no key before it).',
   check({ model, report }) {
     for (const invalid of model.parsed.invalidLines) {
       const message =
@@ -16,7 +17,7 @@ export const invalidLine: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const { line, reason } = diagnostic.data as { line: number; reason: string };
+    const { line, reason } = diagnostic.data;
     const fixes = [{ title: 'Comment out this line', edits: commentOutLines(model.parsed, [line]) }];
     if (reason === 'no-delimiter') {
       const end = diagnostic.range.end.character;

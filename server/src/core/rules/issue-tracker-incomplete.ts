@@ -13,10 +13,11 @@ function unbalanced(re: string): boolean {
   return negative || depth !== 0 || !closed;
 }
 
-export const issueTrackerIncomplete: Rule = {
+export const issueTrackerIncomplete: Rule<{ line: number; missing: string[] } | undefined> = {
   id: 'issue-tracker-incomplete',
+  category: 'startup',
   severity: 'warning',
-  description: 'issue_pat<suffix> without its issue_server_link<suffix> / issue_sub<suffix>, or a pattern that cannot compile.',
+  description: '`issue_pat<suffix>` without `issue_server_link<suffix>`/`issue_sub<suffix>`, or a pattern that cannot compile.',
   check({ model, report }) {
     const app = model.appSection();
     const entries = app ? model.sections.get(app)! : undefined;
@@ -40,9 +41,10 @@ export const issueTrackerIncomplete: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { line, missing } = (diagnostic.data ?? {}) as { line?: number; missing?: string[] };
-    const entry = line !== undefined ? model.parsed.lineOwners[line] : undefined;
-    if (!missing || !entry || !('key' in entry)) return [];
+    if (!diagnostic.data) return []; // an unbalanced pattern: only a person can repair it
+    const { line, missing } = diagnostic.data;
+    const entry = model.parsed.lineOwners[line];
+    if (!entry || !('key' in entry)) return [];
     const edits: TextEdit[] = missing.map((k) => insertAfterEntry(model.parsed, entry, k, k.startsWith('issue_sub') ? '' : 'https://issues.example.com/{repo}/issue/\\1', eol));
     return [{ title: `Add ${missing.join(' and ')}`, edits, preferred: true }];
   },

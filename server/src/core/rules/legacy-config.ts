@@ -1,5 +1,5 @@
 import type { Diagnostic, Rule } from '../analysis/diagnostics';
-import { generationOf, type GenerationReading } from '../model/generation';
+import { generationOf, type GenerationId, type GenerationReading } from '../model/generation';
 import { upgradeEdits } from '../edits/upgrade';
 import { comparePositions } from '../syntax/text';
 import { sectionHeader } from './support';
@@ -17,10 +17,11 @@ function message(generation: GenerationReading, differing: number): string {
   return `This config was written for ${generation.label}, judging by ${evidence}. ${count} Upgrade it with the quick fix "Upgrade this config to Kallithea 0.7" or kallithea-ini-lint --upgrade.`;
 }
 
-export const legacyConfig: Rule = {
+export const legacyConfig: Rule<{ generation: GenerationId }> = {
   id: 'legacy-config',
+  category: 'values',
   severity: 'warning',
-  description: 'A config written for RhodeCode or Kallithea before 0.4; the settings that only an upgrade made wrong are listed in this one finding.',
+  description: 'A config written for RhodeCode or Kallithea before 0.4; what only the upgrade made wrong is gathered here, with the upgrade as its fix.',
   check({ model, report }) {
     const generation = generationOf(model);
     const app = model.appSection();

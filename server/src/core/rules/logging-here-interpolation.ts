@@ -3,10 +3,11 @@ import { valueSpanRange } from '../syntax/parser';
 import { referenceRanges } from '../syntax/positions';
 import { stripCommandPrefix } from '../catalog/sections';
 
-export const loggingHereInterpolation: Rule = {
+export const loggingHereInterpolation: Rule<{ replacement: string }> = {
   id: 'logging-here-interpolation',
+  category: 'startup',
   severity: 'warning',
-  description: '%(here)s or %(__file__)s in a logging handler: every kallithea-cli command (ssh-serve too) fails on it.',
+  description: '`%(here)s` or `%(__file__)s` in a logging handler\'s `args`/`kwargs`.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (!/^handler_/.test(stripCommandPrefix(entry.section.name).section) || (entry.key !== 'args' && entry.key !== 'kwargs')) continue;
@@ -24,7 +25,7 @@ export const loggingHereInterpolation: Rule = {
     }
   },
   fix(_ctx, diagnostic) {
-    const { replacement } = diagnostic.data as { replacement: string };
+    const { replacement } = diagnostic.data;
     return [{ title: `Write the absolute path (${replacement})`, edits: [{ range: diagnostic.range, newText: replacement.replace(/%/g, '%%') }], preferred: true }];
   },
 };

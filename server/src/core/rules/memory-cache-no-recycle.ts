@@ -33,10 +33,11 @@ function memoryRegions(model: ConfigModel): { region: string; line: number; rang
   return out;
 }
 
-export const memoryCacheNoRecycle: Rule = {
+export const memoryCacheNoRecycle: Rule<Data> = {
   id: 'memory-cache-no-recycle',
+  category: 'deployment',
   severity: 'information',
-  description: 'A Beaker memory cache region while worker processes are never restarted; the cache only grows.',
+  description: 'A Beaker memory cache region while workers are never restarted.',
   check({ model, deployment, report }) {
     const regions = memoryRegions(model);
     if (regions.length === 0) return;
@@ -64,7 +65,7 @@ export const memoryCacheNoRecycle: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const fixes: Fix[] = [];
     if (d.recycle === 'gunicorn' && d.serverSection) {
       const edit = setKeyEdit(model.parsed, d.serverSection, 'max_requests', '1000', eol);

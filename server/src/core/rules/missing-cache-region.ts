@@ -49,10 +49,11 @@ export function cacheRegionEdits(model: ConfigModel, eol: string): { edits: Text
   return { edits: edit ? [edit] : [], added: edit ? missing.map((r) => r.name) : [] };
 }
 
-export const missingCacheRegion: Rule = {
+export const missingCacheRegion: Rule<Data> = {
   id: 'missing-cache-region',
+  category: 'startup',
   severity: 'error',
-  description: 'beaker.cache.regions lacks long_term or long_term_file, which Kallithea 0.7 caches in; the pages that use them fail.',
+  description: '`beaker.cache.regions` lacks `long_term` or `long_term_file`, which 0.7 caches in; summary pages and feeds fail.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
@@ -71,7 +72,7 @@ export const missingCacheRegion: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     if (d.line !== undefined && !entryAt(model, d.line)) return [];
     const { edits, added } = cacheRegionEdits(model, eol);
     return edits.length ? [{ title: `Add the cache region${added.length > 1 ? 's' : ''} ${added.join(' and ')}`, edits, preferred: true }] : [];

@@ -18,10 +18,11 @@ function commentedBlock(parsed: ParsedConfig, name: string): number[] | undefine
   return lines;
 }
 
-export const missingFilter: Rule = {
+export const missingFilter: Rule<{ name: string; app: string }> = {
   id: 'missing-filter',
+  category: 'values',
   severity: 'error',
-  description: '"filter-with" names a [filter:...] section that does not exist; loading fails.',
+  description: '`filter-with` names a `[filter:...]` section that does not exist.',
   check({ model, report }) {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|filter):/.test(section)) continue;
@@ -38,7 +39,7 @@ export const missingFilter: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { name, app } = diagnostic.data as { name: string; app: string };
+    const { name, app } = diagnostic.data;
     const commented = commentedBlock(model.parsed, name);
     if (commented) {
       const edits = commented.map((line) => {

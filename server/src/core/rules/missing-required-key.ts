@@ -25,10 +25,11 @@ export const REQUIRED: readonly RequiredKey[] = [
   { key: 'script_location', section: 'alembic', severity: 'information', breaks: 'database schema upgrades with alembic -c fail (Kallithea itself runs without it)', value: 'kallithea:alembic', since: 'kallithea-0.4' },
 ];
 
-export const missingRequiredKey: Rule = {
+export const missingRequiredKey: Rule<{ key: string; section: string; value: string; renameLine?: number }> = {
   id: 'missing-required-key',
+  category: 'startup',
   severity: 'error',
-  description: 'A key Kallithea reads without a default (sqlalchemy.url, cache_dir, index_dir, cut_off_limit...) is missing.',
+  description: 'A key Kallithea reads without a default is missing.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
@@ -53,7 +54,7 @@ export const missingRequiredKey: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { key, section, value, renameLine } = diagnostic.data as { key: string; section: string; value: string; renameLine?: number };
+    const { key, section, value, renameLine } = diagnostic.data;
     const old = renameLine !== undefined ? entryAt(model, renameLine) : undefined;
     if (old) return [{ title: `Rename ${old.key} to ${key}`, edits: [renameKeyEdit(old, key)], preferred: true }];
     if (!model.sections.has(section)) {

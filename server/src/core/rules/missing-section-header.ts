@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { commentOutLines } from '../edits/edits';
 import { lineRange, skipSpace, skipSpaceBack } from '../syntax/text';
 
-export const missingSectionHeader: Rule = {
+export const missingSectionHeader: Rule<{ line: number }> = {
   id: 'missing-section-header',
+  category: 'syntax',
   severity: 'error',
-  description: 'A setting or other text comes before the first [section] header, so the file does not load.',
+  description: 'A setting before the first `[section]`.',
   check({ model, report }) {
     const parsed = model.parsed;
     // Python stops at the first such line; later ones would only repeat the message.
@@ -20,7 +21,7 @@ export const missingSectionHeader: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const { line } = diagnostic.data as { line: number };
+    const { line } = diagnostic.data;
     return [{ title: 'Comment out this line', edits: commentOutLines(model.parsed, [line]) }];
   },
 };

@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { lineRange } from '../syntax/text';
 import { entryAt } from './support';
 
-export const mysqlCharset: Rule = {
+export const mysqlCharset: Rule<{ line: number }> = {
   id: 'mysql-charset',
+  category: 'deployment',
   severity: 'warning',
-  description: 'A MySQL/MariaDB URL without charset=utf8mb4; 3-byte utf8 cannot store every character.',
+  description: 'A MySQL/MariaDB URL without `charset=utf8mb4`.',
   check({ deployment, report }) {
     const db = deployment.database;
     const entry = db?.setting.entry;
@@ -19,7 +20,7 @@ export const mysqlCharset: Rule = {
     });
   },
   fix({ model }, diagnostic) {
-    const { line } = diagnostic.data as { line: number };
+    const { line } = diagnostic.data;
     const entry = entryAt(model, line);
     if (!entry || entry.parts.length !== 1) return [];
     const part = entry.parts[0];

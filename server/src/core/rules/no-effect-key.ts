@@ -2,11 +2,12 @@ import type { Rule, Severity } from '../analysis/diagnostics';
 import { isOff } from '../catalog/values';
 import { commentOutEntry, entryAt } from './support';
 
-export const noEffectKey: Rule = {
+export const noEffectKey: Rule<{ line: number }> = {
   id: 'no-effect-key',
+  category: 'values',
   // Faded in the editor, not listed as a problem: the line does nothing, and nothing breaks.
   severity: 'hint',
-  description: 'A key that nothing reads any more (static_files, full_stack, logview.*, gearbox threadpool_*), shown faded.',
+  description: 'A key nothing reads any more, shown faded.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
       if (entry.duplicateOf) continue;
@@ -27,7 +28,7 @@ export const noEffectKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry) }] : [];
   },
 };

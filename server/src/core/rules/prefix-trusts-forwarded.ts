@@ -2,17 +2,15 @@ import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { isOff } from '../catalog/values';
 
-export const prefixTrustsForwarded: Rule = {
+export const prefixTrustsForwarded: Rule<{ filter: string }> = {
   id: 'prefix-trusts-forwarded',
+  category: 'security',
   severity: 'warning',
-  description: "PasteDeploy's prefix filter trusts clients' X-Forwarded-* headers unless translate_forwarded_server = false.",
+  description: 'PasteDeploy\'s prefix filter trusts clients\' `X-Forwarded-*` headers.',
   check({ model, report }) {
-    const app = model.appSection();
-    const name = app ? model.sections.get(app)?.get('filter-with')?.value.trim() : undefined;
-    const filter = name ? model.findSection(['filter'], name) : undefined;
+    const filter = model.prefixFilter()?.section;
     if (!filter) return;
     const entries = model.sections.get(filter)!;
-    if (!/^egg:pastedeploy#prefix$/i.test(entries.get('use')?.value.trim() ?? '')) return;
     const translate = entries.get('translate_forwarded_server');
     if (translate && isOff('paste', model.get(filter, 'translate_forwarded_server')?.ok ? translate.value : '')) return;
     const header = model.parsed.sections.find((s) => s.name === filter)!;
@@ -23,7 +21,7 @@ export const prefixTrustsForwarded: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { filter } = diagnostic.data as { filter: string };
+    const { filter } = diagnostic.data;
     const edit = setKeyEdit(model.parsed, filter, 'translate_forwarded_server', 'false', eol);
     return edit ? [{ title: 'Set translate_forwarded_server = false', edits: [edit], preferred: true, safe: true }] : [];
   },

@@ -4,8 +4,9 @@ import { interpolatedEntries } from '../catalog/sections';
 
 export const recursiveReference: Rule = {
   id: 'recursive-reference',
+  category: 'syntax',
   severity: 'error',
-  description: '"%(name)s" references that loop back on themselves (or nest deeper than 10); loading fails.',
+  description: '`%(name)s` references that loop.',
   check({ model, report }) {
     for (const entry of interpolatedEntries(model.parsed.entries)) {
       if (!entry.value.includes('%(')) continue;

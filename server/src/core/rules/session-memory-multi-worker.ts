@@ -7,10 +7,11 @@ interface Data {
   line?: number;
 }
 
-export const sessionMemoryMultiWorker: Rule = {
+export const sessionMemoryMultiWorker: Rule<Data> = {
   id: 'session-memory-multi-worker',
+  category: 'deployment',
   severity: 'warning',
-  description: 'Beaker sessions kept in memory while several worker processes or instances serve the site.',
+  description: 'Beaker sessions in memory while several processes serve the site.',
   check({ model, deployment, report }) {
     const app = model.appSection();
     if (!app || !deployment.multiWorker) return;
@@ -28,7 +29,7 @@ export const sessionMemoryMultiWorker: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const entry = d.line !== undefined ? entryAt(model, d.line) : undefined;
     const edit = entry ? setValueEdit(entry, 'file') : setKeyEdit(model.parsed, d.app, 'session.type', 'file', eol);
     return edit ? [{ title: 'Store sessions in files (session.type = file)', edits: [edit], preferred: true }] : [];

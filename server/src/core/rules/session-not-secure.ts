@@ -3,10 +3,11 @@ import { setKeyEdit, setValueEdit } from '../edits/edits';
 import { isOn } from '../catalog/values';
 import { entryAt } from './support';
 
-export const sessionNotSecure: Rule = {
+export const sessionNotSecure: Rule<{ app: string; line?: number }> = {
   id: 'session-not-secure',
+  category: 'security',
   severity: 'warning',
-  description: 'The site uses HTTPS, but the session cookie may also travel over plain HTTP (session.secure is not true).',
+  description: 'HTTPS is evident, but `session.secure` is not true.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
@@ -26,7 +27,7 @@ export const sessionNotSecure: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { app, line } = diagnostic.data as { app: string; line?: number };
+    const { app, line } = diagnostic.data;
     const entry = line !== undefined ? entryAt(model, line) : undefined;
     const edit = entry ? setValueEdit(entry, 'true') : setKeyEdit(model.parsed, app, 'session.secure', 'true', eol);
     return edit ? [{ title: 'Set session.secure = true', edits: [edit], preferred: true, safe: true }] : [];

@@ -6,10 +6,11 @@ import { gunicornWorkerModel } from './support';
 const GUNICORN_MIN = 600;
 const WAITRESS_MIN = 1024 ** 3;
 
-export const shortTimeout: Rule = {
+export const shortTimeout: Rule<{ section: string; key: string; value: string }> = {
   id: 'short-timeout',
+  category: 'deployment',
   severity: 'warning',
-  description: 'gunicorn timeout under 600 s, or waitress max_request_body_size under 1 GiB: big clones and pushes fail.',
+  description: 'gunicorn `timeout` under 600 s, or waitress `max_request_body_size` under 1 GiB.',
   check({ deployment, report }) {
     const server = deployment.server;
     // With gevent or eventlet workers gunicorn's timeout is only a heartbeat, not a limit per request.
@@ -36,7 +37,7 @@ export const shortTimeout: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const { section, key, value } = diagnostic.data as { section: string; key: string; value: string };
+    const { section, key, value } = diagnostic.data;
     const edit = setKeyEdit(model.parsed, section, key, value, eol);
     return edit ? [{ title: `Set ${key} = ${value}`, edits: [edit], preferred: true, safe: true }] : [];
   },

@@ -2,8 +2,9 @@ import type { Rule, TextEdit } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { isOn, pyInt } from '../catalog/values';
 
-export const smtpModePort: Rule = {
+export const smtpModePort: Rule<{ section: string; mode: 'ssl' | 'tls' }> = {
   id: 'smtp-mode-port',
+  category: 'startup',
   severity: 'warning',
   description: 'SMTP SSL and STARTTLS both on, or a port that does not match the mode.',
   check({ model, report }) {
@@ -23,7 +24,7 @@ export const smtpModePort: Rule = {
     report({ range: at.valueRange, message: problem, data: { section: at.section.name, mode: sslOn && !tlsOn ? 'ssl' : 'tls' } });
   },
   fix({ model, eol }, diagnostic) {
-    const { section, mode } = diagnostic.data as { section: string; mode: 'ssl' | 'tls' };
+    const { section, mode } = diagnostic.data;
     const edits =
       mode === 'ssl'
         ? [setKeyEdit(model.parsed, section, 'smtp_use_tls', 'false', eol), setKeyEdit(model.parsed, section, 'smtp_port', '465', eol)]

@@ -2,10 +2,11 @@ import type { Rule, TextEdit } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { isOn } from '../catalog/values';
 
-export const smtpPlaintextCredentials: Rule = {
+export const smtpPlaintextCredentials: Rule<{ section: string }> = {
   id: 'smtp-plaintext-credentials',
+  category: 'security',
   severity: 'warning',
-  description: 'An SMTP user name without SSL or STARTTLS: the password crosses the network in clear text.',
+  description: 'An SMTP user name without SSL or STARTTLS.',
   check({ model, report }) {
     const user = model.appSetting('smtp_username');
     if (!user?.entry || !user.value?.trim()) return;
@@ -17,7 +18,7 @@ export const smtpPlaintextCredentials: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { section } = diagnostic.data as { section: string };
+    const { section } = diagnostic.data;
     const edits = [setKeyEdit(model.parsed, section, 'smtp_use_tls', 'true', eol), setKeyEdit(model.parsed, section, 'smtp_port', '587', eol)].filter((e): e is TextEdit => !!e);
     return edits.length ? [{ title: 'Use STARTTLS on port 587', edits, preferred: true }] : [];
   },

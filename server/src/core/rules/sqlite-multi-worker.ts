@@ -14,8 +14,9 @@ interface Data {
 export const POSTGRES_URL = 'postgresql://kallithea:CHANGE-ME@localhost/kallithea';
 export const MYSQL_URL = 'mysql://kallithea:CHANGE-ME@localhost/kallithea?charset=utf8mb4';
 
-export const sqliteMultiWorker: Rule = {
+export const sqliteMultiWorker: Rule<Data> = {
   id: 'sqlite-multi-worker',
+  category: 'deployment',
   severity: 'warning',
   description: 'SQLite used by several worker processes, instances or Celery workers at once.',
   check({ model, deployment, report }) {
@@ -39,7 +40,7 @@ export const sqliteMultiWorker: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const url = entryAt(model, d.urlLine);
     if (!url) return [];
     const fixes: Fix[] = [

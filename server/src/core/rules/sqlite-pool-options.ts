@@ -3,10 +3,11 @@ import { commentOutEntry, entryAt } from './support';
 
 const POOL_KEYS = ['sqlalchemy.pool_size', 'sqlalchemy.max_overflow', 'sqlalchemy.pool_timeout'];
 
-export const sqlitePoolOptions: Rule = {
+export const sqlitePoolOptions: Rule<{ line: number }> = {
   id: 'sqlite-pool-options',
+  category: 'deployment',
   severity: 'error',
-  description: 'Connection-pool options with a SQLite URL; SQLAlchemy refuses them and Kallithea does not start.',
+  description: 'Connection-pool options with a SQLite URL.',
   check({ model, deployment, report }) {
     if (deployment.database?.scheme !== 'sqlite') return;
     for (const key of POOL_KEYS) {
@@ -20,7 +21,7 @@ export const sqlitePoolOptions: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const entry = entryAt(model, (diagnostic.data as { line: number }).line);
+    const entry = entryAt(model, diagnostic.data.line);
     return entry ? [{ title: `Comment out "${entry.key}"`, edits: commentOutEntry(model.parsed, entry), preferred: true, safe: true }] : [];
   },
 };

@@ -3,8 +3,9 @@ import { isOn } from '../catalog/values';
 
 export const sshConfig: Rule = {
   id: 'ssh-config',
+  category: 'startup',
   severity: 'warning',
-  description: 'SSH access is on without ssh_authorized_keys, with a relative kallithea_cli_path, or without quiet ssh-serve logging.',
+  description: 'SSH access on without `ssh_authorized_keys`, with a relative `kallithea_cli_path`, or without quiet ssh-serve logging.',
   check({ model, report }) {
     const enabled = model.appSetting('ssh_enabled');
     if (!enabled?.entry || !isOn('tg', enabled.value)) return;

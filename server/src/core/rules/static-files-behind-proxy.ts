@@ -1,6 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit, setValueEdit } from '../edits/edits';
-import { DEFAULT_PUBLIC_PATH, staticServerConfig } from '../features/static-config';
+import { DEFAULT_PUBLIC_PATH } from '../../shared/names';
+import { staticServerConfig } from '../catalog/static-files';
 import { isOff } from '../catalog/values';
 import { entryAt, insertAfterEntry, sectionHeader } from './support';
 
@@ -11,12 +12,11 @@ interface Data {
   prefix?: string;
 }
 
-export const SHOW_STATIC_CONFIG = 'kallithea.showStaticConfig';
-
-export const staticFilesBehindProxy: Rule = {
+export const staticFilesBehindProxy: Rule<Data> = {
   id: 'static-files-behind-proxy',
+  category: 'deployment',
   severity: 'warning',
-  description: 'Kallithea still serves kallithea/public itself although a web server sits in front of it.',
+  description: 'Kallithea serves `kallithea/public` itself although a web server sits in front of it.',
   check({ model, deployment, report }) {
     const proxy = deployment.behindProxy;
     const app = model.appSection();
@@ -30,7 +30,6 @@ export const staticFilesBehindProxy: Rule = {
     const note = staticFiles?.entry
       ? ` "static_files", which older docs name, is read by nothing in Kallithea 0.7, so it does not turn this off.`
       : '';
-    const filter = model.findSection(['filter'], model.sections.get(app)?.get('filter-with')?.value.trim() ?? '');
     report({
       range,
       message: `The site is behind a proxy (${proxy.text}), yet Kallithea still serves its static files itself: ${state}.${note} Every image, script and stylesheet then takes a Kallithea worker. Let the web server serve the five kallithea/public folders and set serve_static = false.`,
@@ -38,12 +37,12 @@ export const staticFilesBehindProxy: Rule = {
         app,
         serveStaticLine: serveStatic?.entry?.keyRange.start.line,
         staticFilesLine: staticFiles?.entry?.keyRange.start.line,
-        prefix: filter ? model.sections.get(filter)?.get('prefix')?.value : undefined,
+        prefix: model.prefixFilter()?.prefix,
       } satisfies Data,
     });
   },
   fix({ model, env, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const serveStatic = d.serveStaticLine !== undefined ? entryAt(model, d.serveStaticLine) : undefined;
     const staticFiles = d.staticFilesLine !== undefined ? entryAt(model, d.staticFilesLine) : undefined;
     const edits = [];
@@ -57,11 +56,7 @@ export const staticFilesBehindProxy: Rule = {
     // Keep the documented (but ignored) switch consistent with the real one.
     if (staticFiles && !isOff('tg', staticFiles.value)) edits.push(setValueEdit(staticFiles, 'false'));
     const publicPath = env.settings.staticFilesPath || DEFAULT_PUBLIC_PATH;
-    const show = (server: 'nginx' | 'apache', title: string) => ({
-      title,
-      edits: [],
-      command: { title, command: SHOW_STATIC_CONFIG, arguments: [{ server, content: staticServerConfig(server, publicPath, d.prefix) }] },
-    });
+    const show = (server: 'nginx' | 'apache', title: string) => ({ title, edits: [], show: { language: server, content: staticServerConfig(server, publicPath, d.prefix) } });
     return [
       { title: 'Set serve_static = false (the web server serves kallithea/public)', edits, preferred: true },
       show('nginx', 'Show the nginx location blocks for kallithea/public'),

@@ -14,10 +14,11 @@ interface Data {
 
 const WHY = 'Kallithea and the Mercurial code it runs are not thread-safe, so requests handled side by side in one process can corrupt state or fail at random. Scale with worker processes, one thread each.';
 
-export const threadedWorker: Rule = {
+export const threadedWorker: Rule<Data> = {
   id: 'threaded-worker',
+  category: 'deployment',
   severity: 'warning',
-  description: 'More than one thread (or greenlet) per worker process; Kallithea and Mercurial are not thread-safe.',
+  description: 'More than one thread (or greenlet) per worker process.',
   check({ deployment, report }) {
     const server = deployment.server;
     const say = (kind: Kind, line: number, range: TextEdit['range'], what: string) =>
@@ -53,7 +54,7 @@ export const threadedWorker: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const entry = entryAt(model, d.line);
     const one = (title: string, edit: TextEdit | undefined): Fix[] => (edit ? [{ title, edits: [edit], preferred: true, safe: true }] : []);
     switch (d.kind) {

@@ -10,10 +10,11 @@ interface Data {
   suggestions: string[];
 }
 
-export const undefinedReference: Rule = {
+export const undefinedReference: Rule<Data> = {
   id: 'undefined-reference',
+  category: 'syntax',
   severity: 'error',
-  description: '"%(name)s" names a key that is neither in the same section nor in [DEFAULT]; loading fails.',
+  description: '`%(name)s` with no such key in the section or `[DEFAULT]`.',
   check({ model, report }) {
     for (const entry of interpolatedEntries(model.parsed.entries)) {
       if (!entry.value.includes('%(')) continue;
@@ -33,7 +34,7 @@ export const undefinedReference: Rule = {
     }
   },
   fix(_ctx, diagnostic) {
-    const data = diagnostic.data as Data;
+    const data = diagnostic.data;
     const fixes: Fix[] = data.suggestions.map((s, i) => ({
       title: `Change to "%(${s})s"`,
       edits: [{ range: diagnostic.range, newText: `%(${s})s` }],

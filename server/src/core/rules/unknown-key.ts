@@ -23,10 +23,11 @@ function referencedNames(entries: { value: string }[]): Set<string> {
 }
 
 
-export const unknownKey: Rule = {
+export const unknownKey: Rule<Data> = {
   id: 'unknown-key',
+  category: 'values',
   severity: 'warning',
-  description: 'A key that nothing reads in that section, often a misspelling; the fix offers the nearest known names.',
+  description: 'A key nothing reads in that section, often a misspelling.',
   check({ model, report }) {
     const referenced = referencedNames(model.parsed.entries);
     for (const entry of model.parsed.entries) {
@@ -50,7 +51,7 @@ export const unknownKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const entry = entryAt(model, d.line);
     if (!entry) return [];
     return d.suggestions.map((s, i): Fix => ({ title: `Change to "${s}"`, edits: [renameKeyEdit(entry, d.prefix ? `${d.prefix} ${s}` : s)], preferred: i === 0 }));

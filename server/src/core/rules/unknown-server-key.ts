@@ -9,10 +9,11 @@ interface Data {
   suggestions: string[];
 }
 
-export const unknownServerKey: Rule = {
+export const unknownServerKey: Rule<Data> = {
   id: 'unknown-server-key',
+  category: 'deployment',
   severity: 'error',
-  description: 'A [server:main] key that waitress or gunicorn does not know; waitress and gunicorn 20+ refuse to start on it.',
+  description: 'A `[server:main]` key waitress or gunicorn (20 and later) does not know.',
   check({ model, deployment, report }) {
     const server = deployment.server;
     if (server?.kind !== 'server:waitress' && server?.kind !== 'server:gunicorn') return;
@@ -35,7 +36,7 @@ export const unknownServerKey: Rule = {
     }
   },
   fix({ model }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     const entry = entryAt(model, d.line);
     if (!entry) return [];
     const fixes: Fix[] = d.suggestions.map((s, i) => ({ title: `Change to "${s}"`, edits: [renameKeyEdit(entry, s)], preferred: i === 0 }));

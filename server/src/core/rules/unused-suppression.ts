@@ -3,13 +3,13 @@ import { UNUSED_SUPPRESSION } from '../analysis/suppression';
 
 // The suppression pass in lint.ts reports these, because only it knows which
 // diagnostics each comment hid; this file holds the rule's metadata and its fix.
-export const unusedSuppression: Rule = {
+export const unusedSuppression: Rule<{ line: number; all: boolean }> = {
   id: UNUSED_SUPPRESSION,
+  category: 'values',
   severity: 'hint',
-  description: 'A "# kallithea-ini: disable..." comment that no longer hides any problem.',
-  check() {},
+  description: 'A `# kallithea-ini: disable...` comment that hides nothing.',
   fix({ model }, diagnostic) {
-    const { line, all } = diagnostic.data as { line: number; all: boolean };
+    const { line, all } = diagnostic.data;
     if (!all) return [];
     // Remove the whole line with its line break; on the last line, just its text.
     const last = line + 1 >= model.parsed.lines.length;

@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import { entryAt } from './support';
 
-export const urlFormat: Rule = {
+export const urlFormat: Rule<{ line: number; value: string }> = {
   id: 'url-format',
+  category: 'startup',
   severity: 'warning',
-  description: 'canonical_url without a scheme, or gist_alias_url without {gistid}.',
+  description: '`canonical_url` without a scheme, or `gist_alias_url` without `{gistid}`.',
   check({ model, report }) {
     const canonical = model.appSetting('canonical_url');
     if (canonical?.entry && canonical.value?.trim() && !canonical.value.includes('://'))
@@ -23,7 +24,7 @@ export const urlFormat: Rule = {
       });
   },
   fix({ model }, diagnostic) {
-    const { line, value } = diagnostic.data as { line: number; value: string };
+    const { line, value } = diagnostic.data;
     const entry = entryAt(model, line);
     // Only a one-line value is a URL to repair.
     return entry && !value.includes('\n') ? [{ title: `Use ${value}`, edits: [setValueEdit(entry, value)], preferred: true }] : [];

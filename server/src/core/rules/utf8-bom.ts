@@ -5,16 +5,19 @@ import { lineRange } from '../syntax/text';
 // first line and configparser stops with MissingSectionHeaderError.
 export const utf8Bom: Rule = {
   id: 'utf8-bom',
+  category: 'file',
   severity: 'error',
-  description: 'The file starts with a UTF-8 byte order mark, which makes PasteDeploy refuse to load it.',
+  description: 'The file starts with a UTF-8 byte order mark; PasteDeploy cannot read it.',
   check({ model, report }) {
     if (!model.parsed.bom) return;
     report({
       range: lineRange(0, 0, model.parsed.lines[0].text.length),
       message:
         'The file starts with a UTF-8 byte order mark (BOM). Python reads it as text before the first section header, so Kallithea does not start. Save the file as UTF-8 without BOM.',
-      data: { removeBom: true },
     });
   },
-  // The mark is not part of an editor's text, so the fix is a whole-file rewrite the CLI does (`--fix`).
+  // The mark is not part of the text an editor sends, so only a host that rewrites the file (the CLI's --fix) can apply this.
+  fix() {
+    return [{ title: 'Remove the byte order mark', edits: [], dropBom: true, safe: true, preferred: true }];
+  },
 };

@@ -14,10 +14,11 @@ interface Data {
 
 const OFF_WORD = /^(false|off|no|0)(?=[^A-Za-z0-9])/i;
 
-export const uwsgiBoolInlineComment: Rule = {
+export const uwsgiBoolInlineComment: Rule<Data> = {
   id: 'uwsgi-bool-inline-comment',
+  category: 'deployment',
   severity: 'error',
-  description: 'A uWSGI switch written "false ; note": uWSGI compares the whole text, so the switch is on.',
+  description: 'A uWSGI switch written `false ; note`, which uWSGI reads as on.',
   check({ deployment, report }) {
     for (const entry of deployment.uwsgi?.values() ?? []) {
       const info = findKey('uwsgi', entry.key);
@@ -37,7 +38,7 @@ export const uwsgiBoolInlineComment: Rule = {
     }
   },
   fix({ model, eol }, diagnostic) {
-    const d = diagnostic.data as Data;
+    const d = diagnostic.data;
     return [
       {
         title: 'Move the note to its own line (the option is then really off)',

@@ -6,8 +6,9 @@ const RECOMMENDED = 65535;
 
 export const uwsgiBufferSize: Rule = {
   id: 'uwsgi-buffer-size',
+  category: 'deployment',
   severity: 'warning',
-  description: 'uWSGI buffer-size missing or not 65535; Mercurial clients send very large request headers.',
+  description: 'uWSGI `buffer-size` missing or not 65535.',
   check({ model, deployment, report }) {
     const uwsgi = deployment.uwsgi;
     if (!uwsgi) return;

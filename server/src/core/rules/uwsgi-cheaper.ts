@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { uwsgiInt } from '../catalog/values';
 import { commentOutEntry, setUwsgiEdit } from './support';
 
-export const uwsgiCheaper: Rule = {
+export const uwsgiCheaper: Rule<{ workers: number }> = {
   id: 'uwsgi-cheaper',
+  category: 'deployment',
   severity: 'error',
-  description: 'uWSGI "cheaper" is not lower than the number of workers; uWSGI refuses to start.',
+  description: 'uWSGI `cheaper` not lower than `workers`.',
   check({ deployment, report }) {
     const cheaper = deployment.uwsgi?.get('cheaper');
     if (!cheaper) return;
@@ -20,7 +21,7 @@ export const uwsgiCheaper: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { workers } = diagnostic.data as { workers: number };
+    const { workers } = diagnostic.data;
     const cheaper = model.sections.get('uwsgi')?.get('cheaper');
     if (!cheaper) return [];
     const fixes = [];

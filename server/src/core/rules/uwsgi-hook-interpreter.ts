@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { uwsgiText } from '../catalog/values';
 
-export const uwsgiHookInterpreter: Rule = {
+export const uwsgiHookInterpreter: Rule<{ app: string; python: string }> = {
   id: 'uwsgi-hook-interpreter',
+  category: 'startup',
   severity: 'warning',
-  description: 'Under uWSGI without git_hook_interpreter, Git hooks get the uwsgi binary as their interpreter.',
+  description: 'Under uWSGI without `git_hook_interpreter`.',
   check({ model, deployment, report }) {
     const app = model.appSection();
     if (!deployment.uwsgi || !app || model.appSetting('git_hook_interpreter')?.value?.trim()) return;
@@ -18,7 +19,7 @@ export const uwsgiHookInterpreter: Rule = {
     });
   },
   fix({ model, eol }, diagnostic) {
-    const { app, python } = diagnostic.data as { app: string; python: string };
+    const { app, python } = diagnostic.data;
     const edit = setKeyEdit(model.parsed, app, 'git_hook_interpreter', python, eol);
     return edit ? [{ title: `Set git_hook_interpreter = ${python}`, edits: [edit], preferred: true }] : [];
   },

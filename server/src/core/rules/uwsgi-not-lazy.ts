@@ -4,8 +4,9 @@ import { sectionHeader, setUwsgiEdit } from './support';
 
 export const uwsgiNotLazy: Rule = {
   id: 'uwsgi-not-lazy',
+  category: 'deployment',
   severity: 'warning',
-  description: 'uWSGI loads the app once in the master and forks it, so workers share database connections.',
+  description: 'uWSGI loads the app in the master and forks it.',
   check({ model, deployment, report }) {
     const uwsgi = deployment.uwsgi;
     if (!uwsgi) return;

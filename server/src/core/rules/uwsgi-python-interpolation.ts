@@ -2,10 +2,11 @@ import type { Rule } from '../analysis/diagnostics';
 import { valueSpanRange } from '../syntax/parser';
 import { referenceRanges } from '../syntax/positions';
 
-export const uwsgiPythonInterpolation: Rule = {
+export const uwsgiPythonInterpolation: Rule<{ slash: boolean } | undefined> = {
   id: 'uwsgi-python-interpolation',
+  category: 'startup',
   severity: 'warning',
-  description: '%(name)s in [uwsgi]: uWSGI does not expand it (its own %d means the folder of the file).',
+  description: '`%(name)s` in `[uwsgi]`.',
   check({ model, report }) {
     for (const entry of model.sections.get('uwsgi')?.values() ?? []) {
       for (const ref of referenceRanges(entry)) {
@@ -19,7 +20,7 @@ export const uwsgiPythonInterpolation: Rule = {
     }
   },
   fix(_ctx, diagnostic) {
-    const data = diagnostic.data as { slash: boolean } | undefined;
+    const data = diagnostic.data;
     if (!data) return [];
     // %d already ends with '/', so "%(here)s/x" becomes "%dx".
     const end = data.slash ? { line: diagnostic.range.end.line, character: diagnostic.range.end.character + 1 } : diagnostic.range.end;

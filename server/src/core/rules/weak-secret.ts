@@ -28,10 +28,11 @@ export function weakness(value: string | undefined): string | undefined {
   return undefined;
 }
 
-export const weakSecret: Rule = {
+export const weakSecret: Rule<{ key: string; app: string; line?: number }> = {
   id: 'weak-secret',
+  category: 'security',
   severity: 'error',
-  description: 'app_instance_uuid or the session secret (session.secret, or beaker.session.secret in older files) missing, empty, a known placeholder, or short.',
+  description: '`app_instance_uuid` or the session secret in effect (`session.secret` or `beaker.session.secret`) missing, empty, a published placeholder, or short.',
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;
@@ -54,7 +55,7 @@ export const weakSecret: Rule = {
     }
   },
   fix({ model, eol, randomHex }, diagnostic) {
-    const { key, app, line } = diagnostic.data as { key: string; app: string; line?: number };
+    const { key, app, line } = diagnostic.data;
     const secret = randomHex(32);
     const entry = line !== undefined ? entryAt(model, line) : undefined;
     const edit = entry ? setValueEdit(entry, secret) : setKeyEdit(model.parsed, app, key, secret, eol);

@@ -3,6 +3,7 @@
 // reads its text (pure: finding the file is the hosts' job) and says precisely
 // what is wrong with it, so a typo never silently changes what the checks see.
 
+import { parseRuleSetting, RULE_SETTINGS } from '../analysis/diagnostics';
 import type { Range } from '../syntax/text';
 
 export const PROJECT_FILE = '.kallithea-ini.json';
@@ -25,7 +26,6 @@ export interface ProjectFile {
 type Check = (value: unknown) => string | undefined;
 
 const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const SEVERITIES = ['error', 'warning', 'information', 'info', 'hint', 'off'];
 
 /** The keys and what each must be; the JSON Schema in schemas/ says the same (a test compares them). */
 export const PROJECT_KEYS: Record<string, Check> = {
@@ -33,9 +33,9 @@ export const PROJECT_KEYS: Record<string, Check> = {
   files: (v) => (isStringArray(v) ? undefined : 'must be a list of file names or globs'),
   exclude: (v) => (isStringArray(v) ? undefined : 'must be a list of globs'),
   rules: (v) =>
-    v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string' && SEVERITIES.includes(s.toLowerCase()))
+    v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string' && parseRuleSetting(s) !== undefined)
       ? undefined
-      : `must map rule ids to one of ${SEVERITIES.filter((s) => s !== 'info').join(', ')}`,
+      : `must map rule ids to one of ${RULE_SETTINGS.join(', ')}`,
   deployment: (v) => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object with workerProcesses, behindProxy and instances';
     const d = v as Record<string, unknown>;

@@ -2,7 +2,7 @@
 // the client (workspace/configuration) and are re-read when they change.
 
 import type { DeploymentSettings } from '../model/deployment';
-import type { RuleSetting } from '../analysis/lint';
+import { parseRuleSetting, type RuleSetting } from '../analysis/diagnostics';
 
 export interface ServerSettings {
   /** Names or globs of files that are Kallithea configs whatever they contain. */
@@ -18,7 +18,6 @@ export interface ServerSettings {
 export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
 
 
-const VALID = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((f): f is string => typeof f === 'string') : []);
 
@@ -28,9 +27,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const rules: Record<string, RuleSetting> = {};
   if (obj.rules && typeof obj.rules === 'object') {
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-      const v = typeof value === 'string' ? value.toLowerCase() : '';
-      const normalized = v === 'info' ? 'information' : v;
-      if (VALID.has(normalized)) rules[id] = normalized as RuleSetting;
+      const setting = typeof value === 'string' ? parseRuleSetting(value) : undefined;
+      if (setting) rules[id] = setting;
     }
   }
   const dep = (obj.deployment && typeof obj.deployment === 'object' ? obj.deployment : {}) as Record<string, unknown>;

@@ -17,11 +17,12 @@ import type { LintEnvironment } from '../../core/model/deployment';
 import type { Diagnostic, Fix } from '../../core/analysis/diagnostics';
 import { fixAll, fixesFor } from '../../core/analysis/fixes';
 import type { ConfigModel } from '../../core/model/model';
+import type { RuleSetting } from '../../core/analysis/diagnostics';
+import { CLIENT_COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS } from '../../shared/names';
 import { ALL_FEATURES, type ClientFeatures } from '../client-features';
 import { comparePositions, dominantEol, skipSpace } from '../../core/syntax/text';
 import { toLspDiagnostic } from './diagnostics';
 
-export const FIX_ALL_KIND = 'source.fixAll.kallithea';
 
 export interface CodeActionInputs {
   doc: TextDocument;
@@ -29,13 +30,10 @@ export interface CodeActionInputs {
   env: LintEnvironment;
   /** The diagnostics computed for this exact document version. */
   current: Diagnostic[];
-  rules: Record<string, import('../../core/analysis/lint').RuleSetting>;
+  rules: Record<string, RuleSetting>;
   /** What the client takes: code-action literals or only commands, change annotations. */
   features?: ClientFeatures;
 }
-
-/** Applies a fix's WorkspaceEdit for clients that take code actions as Commands only. */
-export const APPLY_EDIT_COMMAND = 'kallithea.applyEdit';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
@@ -64,9 +62,11 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
     for (const diag of current.filter((d) => touches(d.range, params.range))) {
       const lsp = toLspDiagnostic(uri, diag, features);
       for (const fix of fixesFor(model, diag, env)) {
+        // A fix with nothing an editor can do (the byte order mark is not in the editor's text) is for the CLI.
+        if (!fix.edits.length && !fix.show) continue;
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred };
         if (fix.edits.length) action.edit = fixEdit(doc, fix, features.changeAnnotations);
-        if (fix.command) action.command = fix.command;
+        if (fix.show) action.command = { title: fix.title, command: CLIENT_COMMANDS.showDocument, arguments: [fix.show] };
         actions.push(action);
       }
       actions.push(suppressAction(uri, model, diag, lsp, eol));
@@ -83,9 +83,9 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
   return features.codeActionLiterals ? actions : actions.map(asCommand);
 }
 
-/** The same action for a client that only runs commands: its edit goes through APPLY_EDIT_COMMAND. */
+/** The same action for a client that only runs commands: its edit goes through the server's applyEdit command. */
 function asCommand(action: CodeAction): Command {
-  if (action.edit) return { title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] };
+  if (action.edit) return { title: action.title, command: SERVER_COMMANDS.applyEdit, arguments: [action.edit] };
   return { title: action.title, command: action.command?.command ?? '', arguments: action.command?.arguments };
 }
 

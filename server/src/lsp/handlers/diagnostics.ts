@@ -8,7 +8,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_FEATURES, type ClientFeatures } from '../client-features';
-import { docsUrl, type Diagnostic, type Severity } from '../../core/analysis/diagnostics';
+import type { Diagnostic, Severity } from '../../core/analysis/diagnostics';
+import { ruleDocsUri } from '../../host/rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -35,7 +36,8 @@ export function toLspDiagnostic(uri: string, d: Diagnostic, features: ClientFeat
     message: d.message,
   };
   if (features.diagnosticData) out.data = { rule: d.rule, data: d.data } satisfies DiagnosticData;
-  if (features.codeDescription) out.codeDescription = { href: docsUrl(d.rule) };
+  const docs = features.codeDescription ? ruleDocsUri(d.rule) : undefined;
+  if (docs) out.codeDescription = { href: docs };
   if (d.related?.length) {
     if (features.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
     // Without related information the places still reach the user, as lines of the message.

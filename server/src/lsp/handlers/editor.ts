@@ -1,7 +1,6 @@
 // LSP glue for the editor features: hover, completion, symbols, folding,
 // definition, references and rename. Each maps one request onto the core.
 
-import { randomBytes } from 'node:crypto';
 import {
   CompletionItemKind,
   FoldingRangeKind,
@@ -14,8 +13,10 @@ import {
   type Hover,
   type Location,
   type Range,
+  type Connection,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { secureRandomHex } from '../../core/edits/secrets';
 import { ALL_FEATURES, type ClientFeatures } from '../client-features';
 import { complete, type CompletionKind } from '../../core/features/completion';
 import { hover } from '../../core/features/hover';
@@ -40,8 +41,7 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function onCompletion(model: ConfigModel, pos: Position, snippets: boolean, features: ClientFeatures = ALL_FEATURES): CompletionItem[] {
-  const hex = (n: number) => randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
-  return complete(model, pos, { snippets, hex }).map((item) => {
+  return complete(model, pos, { snippets, hex: secureRandomHex }).map((item) => {
     // Without snippet support a client would insert "${1:file}" as it is: send the text a user would end up with.
     const snippet = item.snippet && features.snippets;
     const out: CompletionItem = {
@@ -99,4 +99,44 @@ export function onPrepareRename(model: ConfigModel, pos: Position): { range: Ran
 export function onRename(model: ConfigModel, uri: string, pos: Position, newName: string): WorkspaceEdit | null {
   const edits = rename(model, pos, newName);
   return edits ? { changes: { [uri]: edits } } : null;
+}
+
+/** Wire the editor requests to the handlers above, for the open Kallithea documents (`modelFor`). */
+export function registerEditorHandlers(
+  connection: Connection,
+  modelFor: (uri: string) => ConfigModel | undefined,
+  options: () => { features: ClientFeatures; snippets: boolean },
+): void {
+  connection.onHover((p, token) => {
+    const model = token.isCancellationRequested ? undefined : modelFor(p.textDocument.uri);
+    return model ? onHover(model, p.position, options().features.markdownHover) : null;
+  });
+  connection.onCompletion((p, token) => {
+    const model = token.isCancellationRequested ? undefined : modelFor(p.textDocument.uri);
+    return model ? onCompletion(model, p.position, options().snippets, options().features) : [];
+  });
+  connection.onDocumentSymbol((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onDocumentSymbol(model) : [];
+  });
+  connection.onFoldingRanges((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onFoldingRanges(model) : [];
+  });
+  connection.onDefinition((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onDefinition(model, p.textDocument.uri, p.position) : null;
+  });
+  connection.onReferences((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onReferences(model, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
+  });
+  connection.onPrepareRename((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onPrepareRename(model, p.position) : null;
+  });
+  connection.onRenameRequest((p) => {
+    const model = modelFor(p.textDocument.uri);
+    return model ? onRename(model, p.textDocument.uri, p.position, p.newName) : null;
+  });
 }

@@ -3,7 +3,7 @@
 
 export const PUBLIC_FOLDERS = ['images', 'css', 'js', 'codemirror', 'fontello'] as const;
 
-export const DEFAULT_PUBLIC_PATH = '/srv/kallithea/venv/lib/python3/site-packages/kallithea/public';
+import { DEFAULT_PUBLIC_PATH } from '../../shared/names';
 
 export type WebServer = 'nginx' | 'apache';
 

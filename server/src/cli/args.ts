@@ -1,0 +1,120 @@
+// The command line of kallithea-ini-lint: its usage text and its parser.
+
+import { RULE_SETTINGS, parseRuleSetting, type RuleSetting } from '../core/analysis/diagnostics';
+import type { DeploymentSettings } from '../core/model/deployment';
+
+export const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif] [--fix] [--upgrade] PATH...
+       kallithea-ini-lint --list-rules [--format text|json|markdown]
+
+Checks Kallithea .ini files (PATH may be a file, or a folder searched for files
+whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs).
+
+  --format FORMAT  text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  --fix            apply every safe fix to the files, then report what is left
+  --upgrade        rewrite configs from older releases (RhodeCode, Kallithea 0.1
+                   to 0.6) for Kallithea 0.7: rename what 0.7 renamed, comment out
+                   what it does not read, add what it needs; the changes are
+                   listed on standard error, then what is left is reported
+  --rule ID=LEVEL  set a rule's severity: error, warning, information, hint or off
+  --worker-processes N
+                   worker processes started outside the files (e.g. mod_wsgi)
+  --behind-proxy   the site runs behind a reverse proxy
+  --shared-data-dir DIR
+                   the shared data directory the data-dir fix points at
+  --instances GLOB[,GLOB...]
+                   files that are instances of one site (repeatable, one group each)
+  --config FILE    read settings from this project file instead of the
+                   .kallithea-ini.json found from each config's folder upwards
+  --no-config      read no project file
+  --list-rules     print every rule (id, severity, category, fix, description)
+  --no-color       plain text even on a terminal (NO_COLOR does the same)
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status: 1 if any error is found, 2 on bad usage, an unreadable file or a
+project file with mistakes, else 0.
+`;
+
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
+
+export interface Options {
+  format: OutputFormat;
+  fix: boolean;
+  upgrade: boolean;
+  listRules: boolean;
+  color: boolean;
+  paths: string[];
+  rules: Record<string, RuleSetting>;
+  deployment: DeploymentSettings;
+  /** --config FILE, or false for --no-config; undefined: search upwards from each config. */
+  config?: string | false;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], color: boolean): Options | 'help' | 'version' {
+  const opts: Options = { format: 'text', fix: false, upgrade: false, listRules: false, color, paths: [], rules: {}, deployment: {} };
+  let formatGiven = false;
+  const valueOf = (arg: string, i: number): [string, number] => {
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) return [arg.slice(eq + 1), i];
+    if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+    return [argv[i + 1], i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    let value: string;
+    switch (name) {
+      case '--rule': {
+        [value, i] = valueOf(arg, i);
+        const m = /^([\w-]+)=(\w+)$/.exec(value);
+        const setting = m ? parseRuleSetting(m[2]) : undefined;
+        if (!m || !setting) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_SETTINGS.join(', ')}, not "${value}"`);
+        opts.rules[m[1]] = setting;
+        continue;
+      }
+      case '--worker-processes': {
+        [value, i] = valueOf(arg, i);
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--worker-processes takes a whole number from 1, not "${value}"`);
+        opts.deployment.workerProcesses = n;
+        continue;
+      }
+      case '--shared-data-dir':
+        [opts.deployment.sharedDataDir, i] = valueOf(arg, i);
+        continue;
+      case '--instances':
+        [value, i] = valueOf(arg, i);
+        (opts.deployment.instances ??= []).push(value.split(',').filter(Boolean));
+        continue;
+      case '--config':
+        [opts.config, i] = valueOf(arg, i);
+        continue;
+      case '--format':
+        [value, i] = valueOf(arg, i);
+        if (value !== 'text' && value !== 'json' && value !== 'sarif' && value !== 'markdown') throw new UsageError(`--format takes text, json or sarif, not "${value}"`);
+        opts.format = value;
+        formatGiven = true;
+        continue;
+    }
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
+    if (arg === '--no-config') opts.config = false;
+    else if (arg === '--behind-proxy') opts.deployment.behindProxy = true;
+    else if (arg === '--fix') opts.fix = true;
+    else if (arg === '--upgrade') opts.upgrade = true;
+    else if (arg === '--list-rules') opts.listRules = true;
+    else if (arg === '--no-color') opts.color = false;
+    else if (arg === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else opts.paths.push(arg);
+  }
+  if (opts.listRules) {
+    if (opts.format === 'sarif') throw new UsageError('--list-rules prints text, json or markdown');
+    return opts;
+  }
+  if (formatGiven && opts.format === 'markdown') throw new UsageError('--format markdown is for --list-rules');
+  if (opts.paths.length === 0) throw new UsageError('no PATH given');
+  return opts;
+}

@@ -1,0 +1,149 @@
+// The one entry point for analysis, used by the language server, the CLI, the
+// tests and the benchmark. A file is read in two steps:
+//   openFile: the rules that look at the text as read (size, encoding), then one parse;
+//   lintFile: every other rule on that parse, the user's severities, the gathering
+//             rules, and the file's suppression comments.
+// analyze() does both. A host keeps the opened file for as long as the text does
+// not change, so each version of a file is parsed once.
+
+import { EMPTY_ENVIRONMENT, describeDeployment, type Deployment, type LintEnvironment } from '../model/deployment';
+import { ConfigModel } from '../model/model';
+import { comparePositions } from '../syntax/text';
+import { DEFAULT_MAX_FILE_SIZE } from '../settings/settings';
+import { RULES } from '../rules';
+import { internalError } from '../rules/internal-error';
+import type { AnyRule, Diagnostic, Report, RuleContext, RuleFailure, RuleSetting, SourceFile } from './diagnostics';
+import { applySuppressions, UNUSED_SUPPRESSION } from './suppression';
+
+export type { RuleSetting };
+
+export interface LintOptions {
+  /** Per-rule severity, or 'off' (the `kallithea.rules` setting). */
+  rules?: Record<string, RuleSetting>;
+  /** Deployment settings and the other instances of the same site. */
+  env?: LintEnvironment;
+}
+
+export interface AnalysisOptions extends LintOptions {
+  /** Above this many characters a file is not parsed (the `maxFileSize` setting; default 8 MB). */
+  maxFileSize?: number;
+}
+
+/** A file as read: the findings about its text, and its model unless a rule stopped the analysis. */
+export interface OpenedFile {
+  source: SourceFile;
+  model?: ConfigModel;
+  sourceFindings: Diagnostic[];
+}
+
+/** Step 1: the rules that read the text as it is, then the one parse of this version. */
+export function openFile(source: SourceFile, options: AnalysisOptions = {}, rules: readonly AnyRule[] = RULES): OpenedFile {
+  const sourceFindings: Diagnostic[] = [];
+  let stopped = false;
+  for (const rule of rules) {
+    if (!rule.checkSource) continue;
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const verdict = rule.checkSource({
+      source,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      report: (finding: Report<unknown>) => sourceFindings.push(toDiagnostic(rule, setting, finding)),
+    });
+    if (verdict === 'stop') stopped = true;
+  }
+  const model = stopped ? undefined : ConfigModel.fromText(source.text, { filePath: source.filePath });
+  return { source, model, sourceFindings };
+}
+
+/** Step 2: every rule on the parsed file. A file left unparsed has only its source findings. */
+export function lintFile(file: OpenedFile, options: LintOptions = {}, rules: readonly AnyRule[] = RULES): Diagnostic[] {
+  if (!file.model) return [...file.sourceFindings];
+  const run = startRun(file.model, options, rules);
+  for (const rule of rules) run.step(rule);
+  return [...file.sourceFindings, ...run.finish()];
+}
+
+/**
+ * The same as lintFile(), rule by rule, yielding between rules (`pause`) so that
+ * other requests are served meanwhile; undefined as soon as `cancelled()` says a
+ * newer version of the document has arrived.
+ */
+export async function lintFileInSteps(
+  file: OpenedFile,
+  options: LintOptions,
+  pause: () => Promise<void>,
+  cancelled: () => boolean,
+  rules: readonly AnyRule[] = RULES,
+): Promise<Diagnostic[] | undefined> {
+  if (!file.model) return [...file.sourceFindings];
+  const run = startRun(file.model, options, rules);
+  for (const rule of rules) {
+    await pause();
+    if (cancelled()) return undefined;
+    run.step(rule);
+  }
+  return [...file.sourceFindings, ...run.finish()];
+}
+
+/** Both steps for one text: what the CLI, the tests and the benchmark call. */
+export function analyze(source: SourceFile, options: AnalysisOptions = {}, rules: readonly AnyRule[] = RULES): { file: OpenedFile; diagnostics: Diagnostic[] } {
+  const file = openFile(source, options, rules);
+  return { file, diagnostics: lintFile(file, options, rules) };
+}
+
+/** The rules on a model built elsewhere (fix-all rounds, tests of one rule). */
+export function lint(model: ConfigModel, options: LintOptions = {}, rules: readonly AnyRule[] = RULES): Diagnostic[] {
+  return lintFile({ source: { text: model.parsed.text, filePath: model.filePath }, model, sourceFindings: [] }, options, rules);
+}
+
+function toDiagnostic(rule: AnyRule, setting: RuleSetting | undefined, finding: Report<unknown>): Diagnostic {
+  return {
+    rule: rule.id,
+    severity: setting && setting !== 'off' ? setting : (finding.severity ?? rule.severity),
+    range: finding.range,
+    message: finding.message,
+    data: finding.data,
+    related: finding.related,
+    tags: finding.tags,
+    versionOnly: finding.versionOnly,
+  };
+}
+
+function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyRule[]) {
+  const diagnostics: Diagnostic[] = [];
+  const failures: RuleFailure[] = [];
+  const env = options.env ?? EMPTY_ENVIRONMENT;
+  let deployment: Deployment | undefined;
+  let reportedFailures = false;
+  const step = (rule: AnyRule) => {
+    if (!rule.check) return;
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') return;
+    if (rule === internalError) reportedFailures = true;
+    const ctx: RuleContext<unknown> = {
+      model,
+      env,
+      failures,
+      get deployment() {
+        return (deployment ??= describeDeployment(model, env));
+      },
+      report: (finding) => diagnostics.push(toDiagnostic(rule, setting, finding)),
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule bug must not hide every other diagnostic: the internal-error rule says which rule failed.
+      failures.push({ rule: rule.id, message: (err as Error).message });
+    }
+  };
+  const finish = () => {
+    if (failures.length && !reportedFailures) step(internalError);
+    let gathered = diagnostics;
+    for (const rule of rules) if (rule.gather && options.rules?.[rule.id] !== 'off') gathered = rule.gather(model, gathered);
+    const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
+    const kept = applySuppressions(model.parsed, gathered, unused);
+    kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+    return kept;
+  };
+  return { step, finish };
+}

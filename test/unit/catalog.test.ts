@@ -9,6 +9,9 @@ import { UWSGI_KEYS } from '../../server/src/core/catalog/keys-uwsgi';
 import type { KeyInfo, SectionKind } from '../../server/src/core/catalog/types';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { parse } from '../../server/src/core/syntax/parser';
+import { complete } from '../../server/src/core/features/completion';
+import { hover } from '../../server/src/core/features/hover';
+import { lintText } from '../helpers/core';
 import { corpusFiles, EXAMPLES, FIXTURES, ROOT } from '../helpers/paths';
 
 const CATALOG: readonly KeyInfo[] = [...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];
@@ -16,7 +19,7 @@ const CATALOG: readonly KeyInfo[] = [...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS,
 const TYPE_KINDS = new Set(['bool', 'int', 'path', 'url', 'enum', 'list', 'secret', 'string', 'regex', 'python', 'entry-point', 'section-ref', 'host-port']);
 const SECTION_KINDS = new Set<SectionKind>([
   'defaults', 'app', 'server:waitress', 'server:gunicorn', 'server:wsgiref', 'server:gevent', 'server',
-  'filter:prefix', 'filter', 'uwsgi', 'alembic', 'loggers', 'handlers', 'formatters', 'logger', 'handler', 'formatter', 'other',
+  'filter:prefix', 'filter', 'composite', 'uwsgi', 'alembic', 'loggers', 'handlers', 'formatters', 'logger', 'handler', 'formatter', 'other',
 ]);
 
 // Parser fixtures that exist to exercise configparser edge cases with made-up keys.
@@ -137,4 +140,38 @@ test('recommended values are ones their parsers accept', () => {
     if (t.kind === 'enum' && !t.open) assert.ok(t.values.includes(info.recommended), `${info.name}: ${info.recommended} is not one of its values`);
     if (t.kind === 'entry-point') assert.ok(t.values.includes(info.recommended), `${info.name}: unknown entry point ${info.recommended}`);
   }
+});
+
+// One declaration per enum key gives it its hover, its completion and its check.
+const HEADERS: Partial<Record<SectionKind, string[]>> = {
+  app: ['[app:main]', 'use = egg:kallithea'],
+  'server:gunicorn': ['[server:main]', 'use = egg:gunicorn#main'],
+  'server:waitress': ['[server:main]', 'use = egg:waitress#main'],
+  alembic: ['[alembic]'],
+  logger: ['[logger_root]'],
+  handler: ['[handler_console]'],
+  formatter: ['[formatter_generic]'],
+  'filter:prefix': ['[app:main]', 'use = egg:kallithea', 'filter-with = proxy-prefix', '[filter:proxy-prefix]', 'use = egg:PasteDeploy#prefix'],
+  uwsgi: ['[uwsgi]'],
+};
+
+test('each closed enum key: the hover names its values, completion offers them, and another value is reported', () => {
+  let checked = 0;
+  for (const info of CATALOG) {
+    if (info.type.kind !== 'enum' || info.type.open || info.type.checkedBy || info.pattern) continue;
+    const header = HEADERS[info.sections[0]];
+    assert.ok(header, `no test header for ${info.sections[0]}`);
+    const good = [...header, `${info.name} = ${info.type.values[0]}`].join('\n') + '\n';
+    const model = ConfigModel.fromText(good);
+    const line = good.split('\n').length - 2;
+    const shown = hover(model, { line, character: 1 })!.markdown;
+    for (const v of info.type.values.filter(Boolean)) assert.ok(shown.includes('`' + v + '`'), `${info.name}: hover lists ${v}`);
+    const offered = complete(model, { line, character: good.split('\n')[line].length }).map((c) => c.label);
+    assert.deepEqual(offered, [...info.type.values], `${info.name}: completion offers the values`);
+    assert.deepEqual(lintText(good).filter((d) => d.rule === 'invalid-enum'), [], `${info.name}: a listed value is quiet`);
+    const bad = good.replace(new RegExp(`= ${info.type.values[0].replace(/[$%{]/g, '\\$&')}\n$`), '= no-such-value\n');
+    assert.equal(lintText(bad).filter((d) => d.rule === 'invalid-enum').length, 1, `${info.name}: another value is reported`);
+    checked++;
+  }
+  assert.ok(checked >= 7, `${checked} closed enum keys checked`);
 });

@@ -133,6 +133,7 @@ const ROWS: Record<string, Row> = {
   'i18n-lang': { bad: lines(...APP, 'i18n.lang = de_DE'), good: lines(...APP, 'i18n.lang = de') },
   'invalid-boolean': { bad: lines(...APP, 'use_celery = no way'), good: lines(...APP, 'use_celery = no') },
   'invalid-integer': { bad: lines(...APP, 'commit_parse_limit = 25 per pass'), good: lines(...APP, 'commit_parse_limit = 25') },
+  'invalid-enum': { bad: lines(...APP, '[logger_root]', 'level = info', 'handlers =', '[loggers]', 'keys = root', '[handlers]', 'keys =', '[formatters]', 'keys ='), good: lines(...APP, '[logger_root]', 'level = INFO', 'handlers =', '[loggers]', 'keys = root', '[handlers]', 'keys =', '[formatters]', 'keys =') },
   'default-shadowed': { bad: lines('[DEFAULT]', 'git_path = git', ...APP, 'git_path = /opt/git'), good: lines('[DEFAULT]', 'git_path = git', ...APP, 'set git_path = /opt/git') },
   'get-undefined': { bad: lines('[DEFAULT]', ...APP, 'get trace_errors.smtp_server = smtp_server'), good: lines('[DEFAULT]', 'smtp_server =', ...APP, 'get trace_errors.smtp_server = smtp_server') },
   'missing-filter': { bad: lines(...APP, 'filter-with = proxy-prefix'), good: lines('[filter:proxy-prefix]', 'use = egg:PasteDeploy#prefix', ...APP, 'filter-with = proxy-prefix') },

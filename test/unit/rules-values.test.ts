@@ -50,6 +50,32 @@ describe('invalid-integer', () => {
   });
 });
 
+describe('invalid-enum', () => {
+  const LOGGING = ['[loggers]', 'keys = root', '[handlers]', 'keys =', '[formatters]', 'keys =', '[logger_root]', 'handlers ='];
+  test('a level in the wrong case stops logging: an error, with the upper-case name as the preferred fix', () => {
+    const text = lines(...LOGGING, 'level = info');
+    const [d] = only(text, 'invalid-enum');
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /stops on "info"\. Did you mean INFO\?/);
+    assert.deepEqual(fixTitles(text, d), ['Use INFO']);
+    assert.match(applyFix(text, d), /^level = INFO$/m);
+  });
+  test("a reader that ignores the value makes it a warning; gunicorn's loglevel is any case", () => {
+    const server = (level: string) => lines('[server:main]', 'use = egg:gunicorn#main', `loglevel = ${level}`);
+    assert.equal(only(server('loud'), 'invalid-enum')[0].severity, 'warning');
+    assert.deepEqual(only(server('WARNING'), 'invalid-enum'), []);
+  });
+  test('open lists and keys with a rule of their own are left alone', () => {
+    assert.deepEqual(only(lines('[app:main]', 'use = egg:kallithea', 'session.type = ext:custom', 'i18n.lang = xx', 'auth_ret_code = 500'), 'invalid-enum'), []);
+    assert.equal(only(lines('[app:main]', 'use = egg:kallithea', 'i18n.lang = xx'), 'i18n-lang').length, 1);
+  });
+  test('formatter strings are read raw: style = % is fine, style = # is not', () => {
+    const fmt = (style: string) => lines(...LOGGING, '[formatter_generic]', 'format = %(message)s', `style = ${style}`);
+    assert.deepEqual(only(fmt('%'), 'invalid-enum'), []);
+    assert.equal(only(fmt('#'), 'invalid-enum').length, 1);
+  });
+});
+
 describe('default-shadowed and get-undefined', () => {
   test('a plain app key that [DEFAULT] also has is dropped; the fix turns it into "set"', () => {
     const text = lines('[DEFAULT]', 'smtp_server = old.example.org', ...APP, 'smtp_server = new.example.org');

@@ -32,3 +32,6 @@ export const FIX_ALL_KIND = 'source.fixAll.kallithea';
 
 /** Where a pip install puts Kallithea's static files, the default for the web-server lines. */
 export const DEFAULT_PUBLIC_PATH = '/srv/kallithea/venv/lib/python3/site-packages/kallithea/public';
+
+/** Above this size (8 MB: about 350,000 lines, hundreds of times the largest real config) an editor gets a notice instead of an analysis. */
+export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;

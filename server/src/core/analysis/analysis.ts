@@ -9,7 +9,7 @@
 import { EMPTY_ENVIRONMENT, describeDeployment, type Deployment, type LintEnvironment } from '../model/deployment';
 import { ConfigModel } from '../model/model';
 import { comparePositions } from '../syntax/text';
-import { DEFAULT_MAX_FILE_SIZE } from '../settings/settings';
+import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import { RULES } from '../rules';
 import { internalError } from '../rules/internal-error';
 import type { AnyRule, Diagnostic, Report, RuleContext, RuleFailure, RuleSetting, SourceFile } from './diagnostics';

@@ -5,6 +5,7 @@
 // Without rule names they cover every rule. A directive that hides nothing is
 // reported as `unused-suppression`, so stale ones do not pile up.
 
+import { unusedSuppression } from '../rules/unused-suppression';
 import type { Diagnostic, Severity } from './diagnostics';
 import type { ParsedConfig } from '../syntax/parser';
 import type { Range } from '../syntax/text';
@@ -32,7 +33,7 @@ function parseDirectives(parsed: ParsedConfig): Directive[] {
 
 const covers = (d: Directive, rule: string) => d.rules === 'all' || d.rules.includes(rule);
 
-export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const UNUSED_SUPPRESSION = unusedSuppression.id;
 
 /** Drop suppressed diagnostics and add `unused-suppression` hints (unless that rule is off). */
 export function applySuppressions(parsed: ParsedConfig, diagnostics: Diagnostic[], unusedSeverity: Severity | 'off'): Diagnostic[] {

@@ -279,7 +279,7 @@ const CORE_KEYS: KeyInfo[] = [
     description: 'Link text for each `issue_pat` match, with group references allowed. It may be empty (the matched text is kept) but the line must exist, or the rule is skipped.', docs: SETUP,
   },
   {
-    name: 'auth_ret_code', sections: ['app'], type: { kind: 'enum', values: ['', '403'] }, default: 'empty: failed VCS logins get 401',
+    name: 'auth_ret_code', sections: ['app'], type: { kind: 'enum', values: ['', '403'], checkedBy: 'auth-ret-code' }, default: 'empty: failed VCS logins get 401',
     description: 'HTTP status sent when a Mercurial or Git client fails to authenticate. Only the exact value `403` changes anything; some Mercurial clients handle 403 better than 401.', docs: AUTH,
   },
   {
@@ -517,7 +517,7 @@ const SESSION_KEYS: KeyInfo[] = [
   { name: 'session.sa.url', sections: ['app'], type: { kind: 'url' }, secret: true, default: 'none', description: 'Database URL where `session.type = ext:database` keeps sessions; it usually contains a password.', impactTags: ['security', 'scaling'], impact: 'A database store lets several machines share sessions without a shared folder.', docs: BEAKER },
   { name: 'session.table_name', sections: ['app'], type: str, default: 'beaker_cache', description: 'Table used by `session.type = ext:database`; the template suggests `db_session`.', docs: BEAKER },
   {
-    name: 'session.data_serializer', sections: ['app'], type: { kind: 'enum', values: ['json', 'pickle'] }, default: 'json (set by Kallithea)',
+    name: 'session.data_serializer', sections: ['app'], type: { kind: 'enum', values: ['json', 'pickle'], otherwise: 'fails' }, default: 'json (set by Kallithea)',
     description: 'Format of stored session data. Kallithea sets `json` itself so that session data is never unpickled; leave it alone.', impactTags: ['security'], impact: '`pickle` would let anyone who can write session data run code.', recommended: 'json', docs: BEAKER,
   },
   { name: 'session.enabled', sections: ['app'], type: tgBool, default: 'true', description: 'Switches TurboGears\' session support; Kallithea needs sessions for logins, so keep it on.', docs: BEAKER },
@@ -569,7 +569,7 @@ const TG_KEYS: KeyInfo[] = [
   { name: 'errorpage.enabled', sections: ['app'], type: tgBool, default: 'true', description: 'Shows Kallithea\'s own pages for 400, 401, 403 and 404 errors instead of bare responses.', docs: TROUBLESHOOTING },
   { name: 'i18n.enabled', sections: ['app'], type: tgBool, default: 'true', description: 'Chooses the interface language from the browser\'s preferences; set false to always use `i18n.lang`.', docs: SETUP },
   {
-    name: 'i18n.lang', sections: ['app'], type: { kind: 'enum', values: LANGUAGES }, default: 'en',
+    name: 'i18n.lang', sections: ['app'], type: { kind: 'enum', values: LANGUAGES, checkedBy: 'i18n-lang' }, default: 'en',
     description: 'Language used when the browser asks for none that Kallithea ships, or always when `i18n.enabled` is false. An unknown code falls back to English.', docs: SETUP,
   },
   {

@@ -11,9 +11,10 @@ const KALLITHEA_UPGRADE = 'https://kallithea.readthedocs.io/en/stable/upgrade.ht
 
 const str: ValueType = { kind: 'string' };
 // logging's setLevel() knows only these names, spelled in upper case.
-const LEVELS: ValueType = { kind: 'enum', values: ['CRITICAL', 'FATAL', 'ERROR', 'WARNING', 'WARN', 'INFO', 'DEBUG', 'NOTSET'] };
+// logging's setLevel() raises ValueError on a name it does not know (names are upper case).
+const LEVELS: ValueType = { kind: 'enum', values: ['CRITICAL', 'FATAL', 'ERROR', 'WARNING', 'WARN', 'INFO', 'DEBUG', 'NOTSET'], otherwise: 'fails' };
 // alembic compares these with == "true", so True or yes count as off.
-const exactTrue: ValueType = { kind: 'enum', values: ['true', 'false'] };
+const exactTrue: ValueType = { kind: 'enum', values: ['true', 'false'], otherwise: 'ignored' };
 
 function alembic(name: string, type: ValueType, fallback: string, description: string, extra: Partial<KeyInfo> = {}): KeyInfo {
   return { name, sections: ['alembic'], type, default: fallback, description, docs: ALEMBIC, ...extra };
@@ -67,7 +68,7 @@ const LOGGING_KEYS: KeyInfo[] = [
   logging('target', ['handler'], str, 'none', 'For a MemoryHandler, the name of the handler it flushes buffered records to.'),
   logging('format', ['formatter'], str, 'only the message', 'Layout of each log line with %-style fields such as `%(asctime)s`. Read without interpolation, so single `%` signs are fine here.'),
   logging('datefmt', ['formatter'], str, 'ISO-like date and time with milliseconds', 'strftime pattern for `%(asctime)s`, e.g. `%Y-%m-%d %H:%M:%S`; read without interpolation.'),
-  logging('style', ['formatter'], { kind: 'enum', values: ['%', '{', '$'] }, '%', 'Placeholder syntax of `format`: `%`, `{` (str.format) or `$` (string.Template).'),
+  logging('style', ['formatter'], { kind: 'enum', values: ['%', '{', '$'], otherwise: 'fails' }, '%', 'Placeholder syntax of `format`: `%`, `{` (str.format) or `$` (string.Template).'),
   logging('class', ['formatter'], str, 'logging.Formatter', 'Dotted path of the formatter class; Kallithea ships `kallithea.lib.colored_formatter.ColorFormatter` and `ColorFormatterSql`.'),
   logging('validate', ['formatter'], str, undefined, 'Formatter option known to dictConfig and shown in some file examples.', {
     noEffect: 'fileConfig, which reads these sections, never looks at it; the format string is always validated.',

@@ -21,7 +21,12 @@ export type ValueType =
   | { kind: 'int'; parser?: 'int' | 'safe_int' | 'atoi'; min?: number; max?: number; unit?: 'seconds' | 'bytes' | 'requests' | 'count' }
   | { kind: 'path' }
   | { kind: 'url' }
-  | { kind: 'enum'; values: readonly string[]; caseInsensitive?: boolean; open?: boolean }
+  /**
+   * One of a list. `open`: the reader takes other values too (plugins), so others are not reported.
+   * `otherwise`: what the reader does with another value (stops, or silently ignores it).
+   * `checkedBy`: a rule of its own reports other values (with better advice than the generic one).
+   */
+  | { kind: 'enum'; values: readonly string[]; caseInsensitive?: boolean; open?: boolean; otherwise?: 'fails' | 'ignored'; checkedBy?: string }
   | { kind: 'list'; separator: 'comma' | 'whitespace' }
   | { kind: 'secret' }
   | { kind: 'string' }

@@ -14,10 +14,11 @@ import { generationOf } from '../model/generation';
 import { translateIssuePrefix } from './issue-links';
 import type { ConfigModel } from '../model/model';
 import type { Entry, ParsedConfig, Section } from '../syntax/parser';
-import { missingTaskModules, replacementKey } from '../rules/deprecated-key';
-import { cacheRegionEdits } from '../rules/missing-cache-region';
-import { REQUIRED } from '../rules/missing-required-key';
+import { missingTaskModules, replacementKey } from '../catalog/renames';
+import { cacheRegionEdits } from './cache-regions';
+import { REQUIRED } from '../catalog/required-keys';
 import { lineRange } from '../syntax/text';
+import { supersededDuplicates } from '../syntax/duplicates';
 import { readBool } from '../catalog/values';
 
 export interface UpgradeResult {
@@ -58,19 +59,6 @@ export function upgradeEdits(model: ConfigModel, eol: string, randomHex: (digits
   up.cacheRegions();
   if (app) up.additions(app, randomHex);
   return { edits: up.edits, changes: up.changes };
-}
-
-/** Every occurrence of a repeated key but the last, per section name. */
-function supersededDuplicates(parsed: ParsedConfig): Set<Entry> {
-  const last = new Map<string, Entry>();
-  const superseded = new Set<Entry>();
-  for (const entry of parsed.entries) {
-    const id = entry.section.name + '\u0000' + entry.key;
-    const before = last.get(id);
-    if (before) superseded.add(before);
-    last.set(id, entry);
-  }
-  return superseded;
 }
 
 class Upgrade {

@@ -11,7 +11,7 @@ import { DEFAULT_SECTION, type Entry, type Section } from '../syntax/parser';
 import { classifySection, SECTION_KINDS } from '../catalog/sections';
 import { ALL_SNIPPETS, resolveVariables } from './snippets';
 import { skipSpace, skipSpaceBack, type Position, type Range } from '../syntax/text';
-import { boolSpellings } from '../catalog/values';
+import { valueKind } from '../catalog/value-kinds';
 
 export type CompletionKind = 'section' | 'key' | 'value' | 'reference' | 'snippet';
 
@@ -140,12 +140,7 @@ function valuesFor(info: KeyInfo | undefined, kind: SectionKind, key: string): s
     const uses = usesFor(kind);
     if (uses.length) return uses;
   }
-  if (!info) return [];
-  const t = info.type;
-  if (t.kind === 'bool') return boolSpellings(t.parser).slice(0, 2);
-  if (t.kind === 'enum') return [...t.values];
-  if (t.kind === 'entry-point') return [...t.values];
-  return info.suggestions ? [...info.suggestions] : info.recommended !== undefined ? [info.recommended] : [];
+  return info ? valueKind(info.type).completions(info.type, info) : [];
 }
 
 function values(model: ConfigModel, entry: Entry, pos: Position): CompletionItem[] {

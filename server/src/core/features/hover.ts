@@ -3,7 +3,8 @@
 // see, with secrets masked and everything from the file kept literal.
 
 import { baseKey } from '../catalog';
-import type { KeyInfo, ValueType } from '../catalog/types';
+import type { KeyInfo } from '../catalog/types';
+import { valueKind } from '../catalog/value-kinds';
 import { displayValue, isSecretKey } from '../catalog/display';
 import { generationOf, type GenerationReading } from '../model/generation';
 import { code, escapeMarkdown, link, prose } from './markdown';
@@ -13,45 +14,10 @@ import { targetAt } from '../syntax/positions';
 import { commandOverrideNote, SECTION_KINDS, stripCommandPrefix } from '../catalog/sections';
 import type { InterpolationError } from '../model/interpolation';
 import type { Position, Range } from '../syntax/text';
-import { pyInt, readBool } from '../catalog/values';
 
 export interface HoverResult {
   markdown: string;
   range: Range;
-}
-
-const PARSER_NAMES = {
-  tg: 'strictly, by TurboGears/Kallithea (true/false, yes/no, on/off, 1/0; anything else fails)',
-  paste: 'strictly, by PasteDeploy (true/false, yes/no, on/off, 1/0; anything else fails)',
-  beaker: 'strictly, by Beaker (true/false, yes/no, on/off, 1/0; anything else fails at startup)',
-  waitress: 'by waitress, leniently (anything but true/yes/on/1 is silently false)',
-  gunicorn: 'by gunicorn: only true or false',
-  uwsgi: 'by uWSGI: off only for exactly false/off/no/0, anything else is on',
-  celery: 'by Kallithea for Celery: true/false become booleans, anything else stays text',
-  truthy: 'as plain Python truth: any non-empty text is on, even "false"',
-} as const;
-
-function typeLabel(type: ValueType): string {
-  switch (type.kind) {
-    case 'bool':
-      return `switch, read ${PARSER_NAMES[type.parser]}`;
-    case 'int':
-      return `whole number${type.unit ? ` (${type.unit})` : ''}${type.parser === 'safe_int' ? '; bad text falls back to the default' : type.parser === 'atoi' ? '; uWSGI reads the leading digits' : ''}`;
-    case 'enum':
-      return `one of ${type.values.map((v) => code(v)).join(', ')}${type.open ? ', or another value the reader supports' : ''}`;
-    case 'list':
-      return type.separator === 'comma' ? 'comma-separated list' : 'list separated by spaces or lines';
-    case 'entry-point':
-      return `entry point: ${type.values.map((v) => code(v)).join(', ')}`;
-    case 'section-ref':
-      return `name of a [${type.prefix}:NAME] section`;
-    case 'host-port':
-      return 'host:port';
-    case 'python':
-      return 'Python expression';
-    default:
-      return type.kind;
-  }
 }
 
 interface Effective {
@@ -129,13 +95,7 @@ function optionOf(model: ConfigModel, entry: Entry): Effective | undefined {
 }
 
 function interpretation(info: KeyInfo | undefined, value: string): string {
-  if (!info) return '';
-  if (info.type.kind === 'bool') {
-    const r = readBool(info.type.parser, value);
-    return r.ok ? (r.value ? ' (on)' : ' (off)') : r.reason === 'raises' ? ' (**refused**: not a valid switch)' : ' (passed on as text)';
-  }
-  if (info.type.kind === 'int' && info.type.parser !== 'atoi' && pyInt(value) === undefined) return ' (**not a whole number**)';
-  return '';
+  return info ? (valueKind(info.type).reading?.(info.type, value) ?? '') : '';
 }
 
 function keyHover(model: ConfigModel, entry: Entry): string {
@@ -144,7 +104,7 @@ function keyHover(model: ConfigModel, entry: Entry): string {
   const { name } = baseKey(entry.key);
   const secret = info?.secret || isSecretKey(kind, name);
   const lines: string[] = [];
-  lines.push(`**${code(entry.key)}**${info ? ` · ${typeLabel(info.type)}` : ''}`);
+  lines.push(`**${code(entry.key)}**${info ? ` · ${valueKind(info.type).label(info.type)}` : ''}`);
   if (info?.pattern) lines.push(`Matches ${code(info.name)}.`);
   lines.push('');
   lines.push(info ? prose(info.description) : `${escapeMarkdown(SECTION_KINDS[kind].readBy)} does not read a key of this name here.`);

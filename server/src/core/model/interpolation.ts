@@ -4,6 +4,7 @@
 // error too, which is how reference cycles fail in Python.
 
 import type { Entry } from '../syntax/parser';
+import { REFERENCE } from '../syntax/percents';
 
 /** configparser.MAX_INTERPOLATION_DEPTH */
 export const MAX_INTERPOLATION_DEPTH = 10;
@@ -28,7 +29,6 @@ export interface InterpolationError {
 
 export type InterpolationResult = { ok: true; value: string } | { ok: false; error: InterpolationError };
 
-const REFERENCE = /%\(([^)]+)\)s/y;
 
 export function interpolate(value: string, lookup: Lookup, entry?: Entry): InterpolationResult {
   const out: string[] = [];
@@ -79,39 +79,4 @@ function interpolateSome(
     }
   }
   return undefined;
-}
-
-export interface PercentToken {
-  kind: 'escape' | 'reference' | 'bad';
-  offset: number;
-  length: number;
-  /** For references: the name between the parentheses. */
-  name?: string;
-}
-
-/** Every '%' construct in a raw value, left to right, for diagnostics, hovers and navigation. */
-export function scanPercents(value: string): PercentToken[] {
-  const tokens: PercentToken[] = [];
-  let pos = 0;
-  for (;;) {
-    const p = value.indexOf('%', pos);
-    if (p < 0) return tokens;
-    const next = value.charCodeAt(p + 1);
-    if (next === 0x25) {
-      tokens.push({ kind: 'escape', offset: p, length: 2 });
-      pos = p + 2;
-      continue;
-    }
-    if (next === 0x28) {
-      REFERENCE.lastIndex = p;
-      const m = REFERENCE.exec(value);
-      if (m) {
-        tokens.push({ kind: 'reference', offset: p, length: m[0].length, name: m[1] });
-        pos = p + m[0].length;
-        continue;
-      }
-    }
-    tokens.push({ kind: 'bad', offset: p, length: p + 1 < value.length ? 2 : 1 });
-    pos = p + 1;
-  }
 }

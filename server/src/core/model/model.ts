@@ -12,6 +12,7 @@ import { uwsgiText } from '../catalog/values';
 import { DEFAULT_SECTION, parse, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
 import { resolveOption, type OptionResolution } from './app-options';
+import { buildContext, buildGlobalDefaults } from './paste-context';
 import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
 
 export interface ModelOptions {
@@ -214,69 +215,13 @@ export class ConfigModel {
 
   /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */
   globalDefaults(): Map<string, Setting> {
-    return (this.defaultsConf ??= this.computeGlobalDefaults());
-  }
-
-  private computeGlobalDefaults(): Map<string, Setting> {
-    const result = new Map<string, Setting>();
-    for (const [name, binding] of this.defaults) {
-      const got = this.get(DEFAULT_SECTION, name)!;
-      const source: SettingSource = binding.entry ? 'default' : 'builtin';
-      if (got.ok) result.set(name, { name, value: got.value || binding.value, source, entry: binding.entry });
-      else result.set(name, { name, error: got.error, source, entry: binding.entry });
-    }
-    return result;
+    return (this.defaultsConf ??= buildGlobalDefaults(this));
   }
 
   /** How PasteDeploy's get_context() builds the configuration of one section. */
   context(section: string): LoadContext {
     let ctx = this.contexts.get(section);
-    if (ctx) return ctx;
-    const defaults = this.globalDefaults();
-    const globalConf = new Map(defaults);
-    const localConf = new Map<string, Setting>();
-    const dropped: Entry[] = [];
-    const missingGets: Entry[] = [];
-    const gets: [string, Entry][] = [];
-    const setting = (name: string, entry: Entry, source: SettingSource): Setting => {
-      const got = this.get(section, entry.key)!;
-      return got.ok ? { name, value: got.value, source, entry } : { name, error: got.error, source, entry };
-    };
-    for (const entry of this.sections.get(section)?.values() ?? []) {
-      const key = entry.key;
-      if (key.startsWith('set ')) {
-        const name = pyStrip(key.slice(4));
-        globalConf.set(name, setting(name, entry, 'set'));
-      } else if (key.startsWith('get ')) {
-        gets.push([pyStrip(key.slice(4)), entry]);
-      } else if (defaults.has(key)) {
-        dropped.push(entry);
-      } else {
-        localConf.set(key, setting(key, entry, 'local'));
-      }
-    }
-    for (const [local, entry] of gets) {
-      const got = this.get(section, entry.key)!;
-      const globalName = got.ok ? got.value : undefined;
-      const source = globalName === undefined ? undefined : globalConf.get(globalName);
-      if (globalName !== undefined && !source) missingGets.push(entry);
-      localConf.set(local, {
-        name: local,
-        value: source?.value,
-        error: got.ok ? source?.error : got.error,
-        source: 'get',
-        entry,
-      });
-    }
-    ctx = {
-      section,
-      globalConf,
-      localConf,
-      dropped,
-      missingGets,
-      effective: (name) => localConf.get(name) ?? globalConf.get(name),
-    };
-    this.contexts.set(section, ctx);
+    if (!ctx) this.contexts.set(section, (ctx = buildContext(this, section)));
     return ctx;
   }
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
-import { scanPercents } from '../model/interpolation';
-import { valueOffsetToPosition, valueSpanRange, type Entry } from '../syntax/parser';
+import { scanPercents } from '../syntax/percents';
+import type { Entry } from '../syntax/parser';
+import { valueOffsetToPosition, valueSpanRange } from '../syntax/value-offsets';
 import { interpolatedEntries } from '../catalog/sections';
 import { lineRange } from '../syntax/text';
 

@@ -1,25 +1,11 @@
 import type { KeyInfo } from '../catalog/types';
+import { missingTaskModules, replacementKey } from '../catalog/renames';
 import type { Fix, Rule, RuleContext, Severity } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
 import { translateIssuePrefix } from '../edits/issue-links';
 import type { ConfigModel } from '../model/model';
 import type { Entry } from '../syntax/parser';
 import { commentOutEntry, entryAt } from './support';
-
-/** The task modules Kallithea 0.7 registers with Celery itself (lib/celery_app.py). */
-const TASK_MODULES_07 = new Set(['kallithea.lib.indexers.daemon', 'kallithea.model.async_tasks', 'kallithea.model.notification', 'kallithea.model.repo']);
-
-/** Modules a `celery.imports` line names that Kallithea 0.7 does not have (kallithea.lib.celerylib.tasks, rhodecode.*). */
-export function missingTaskModules(value: string): string[] {
-  return value.split(/\s+/).filter((m) => m !== '' && (m.startsWith('rhodecode.') || (m.startsWith('kallithea.') && !TASK_MODULES_07.has(m))));
-}
-
-/** The key an old line becomes in 0.7, when it is a plain rename (issue_prefix_x becomes issue_sub_x). */
-export function replacementKey(entry: Entry, info: KeyInfo): string | undefined {
-  const replacement = info.deprecated?.replacement;
-  if (!replacement || info.deprecated?.combinedInto) return undefined;
-  return info.pattern ? renameWithSuffix(entry.key, info.name, replacement) : replacement;
-}
 
 interface Data {
   line: number;
@@ -84,8 +70,3 @@ function reportOldTaskModules(entry: Entry, report: Reporter): void {
 }
 
 /** issue_prefix_wiki with pattern name issue_prefix<suffix> and replacement issue_sub<suffix> gives issue_sub_wiki. */
-function renameWithSuffix(key: string, patternName: string, replacement: string): string {
-  const stem = patternName.replace(/<[^>]*>.*$/, '');
-  const newStem = replacement.replace(/<[^>]*>.*$/, '');
-  return key.startsWith(stem) ? newStem + key.slice(stem.length) : replacement;
-}

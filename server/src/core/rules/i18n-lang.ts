@@ -1,9 +1,14 @@
 import type { Fix, Rule } from '../analysis/diagnostics';
+import { findKey } from '../catalog';
 import { setValueEdit } from '../edits/edits';
 import { suggest } from '../syntax/similar';
 import { entryAt } from './support';
 
-export const LANGUAGES = ['be', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'fr', 'hu', 'ja', 'lb', 'nb_NO', 'nl_BE', 'pl', 'pt', 'pt_BR', 'ru', 'sk', 'tr', 'uk', 'zh_CN', 'zh_TW'];
+/** The languages Kallithea ships, from the catalog's declaration of i18n.lang. */
+function languages(): readonly string[] {
+  const type = findKey('app', 'i18n.lang')?.type;
+  return type?.kind === 'enum' ? type.values : [];
+}
 
 export const i18nLang: Rule<{ line: number; suggestions: string[] }> = {
   id: 'i18n-lang',
@@ -13,14 +18,15 @@ export const i18nLang: Rule<{ line: number; suggestions: string[] }> = {
   check({ model, report }) {
     const s = model.appSetting('i18n.lang');
     const v = s?.value?.trim();
-    if (!s?.entry || !v || LANGUAGES.includes(v)) return;
+    const available = languages();
+    if (!s?.entry || !v || available.includes(v)) return;
     // de_DE -> de, pt-br -> pt_BR, then near misses.
     const normalized = v.replace('-', '_');
-    const exact = LANGUAGES.filter((l) => l.toLowerCase() === normalized.toLowerCase() || l === normalized.split('_')[0].toLowerCase());
-    const suggestions = [...new Set([...exact, ...suggest(normalized, LANGUAGES)])].slice(0, 3);
+    const exact = available.filter((l) => l.toLowerCase() === normalized.toLowerCase() || l === normalized.split('_')[0].toLowerCase());
+    const suggestions = [...new Set([...exact, ...suggest(normalized, available)])].slice(0, 3);
     report({
       range: s.entry.valueRange,
-      message: `Kallithea has no "${v}" translation, so it falls back to English.${suggestions.length ? ` Did you mean ${suggestions[0]}?` : ''} Available: ${LANGUAGES.join(' ')}.`,
+      message: `Kallithea has no "${v}" translation, so it falls back to English.${suggestions.length ? ` Did you mean ${suggestions[0]}?` : ''} Available: ${available.join(' ')}.`,
       data: { line: s.entry.keyRange.start.line, suggestions },
     });
   },

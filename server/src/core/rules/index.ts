@@ -34,6 +34,7 @@ import { getUndefined } from './get-undefined';
 import { invalidBoolean } from './invalid-boolean';
 import { loggingReference } from './logging-reference';
 import { invalidInteger } from './invalid-integer';
+import { invalidEnum } from './invalid-enum';
 import { memoryCacheNoRecycle } from './memory-cache-no-recycle';
 import { missingFilter } from './missing-filter';
 import { mysqlCharset } from './mysql-charset';
@@ -122,6 +123,7 @@ export const RULES: readonly AnyRule[] = [
   // Values and keys.
   invalidBoolean,
   invalidInteger,
+  invalidEnum,
   defaultShadowed,
   getUndefined,
   missingFilter,

@@ -3,7 +3,7 @@ import type { Fix, Rule, Severity } from '../analysis/diagnostics';
 import { displayValue } from '../catalog/display';
 import { setValueEdit } from '../edits/edits';
 import { boolSpellings, readBool } from '../catalog/values';
-import { entryAt, keepFirstWordEdits, readEntries } from './support';
+import { entryAt, keepFirstWordEdits, misreadValues } from './support';
 
 const WHO: Record<BoolParser, string> = {
   tg: 'Kallithea (TurboGears) reads it strictly and raises an error',
@@ -22,16 +22,10 @@ export const invalidBoolean: Rule<{ line: number; parser: BoolParser }> = {
   severity: 'error',
   description: 'A switch whose value its parser does not accept (empty included).',
   check({ model, report }) {
-    for (const { entry, value } of readEntries(model)) {
-      const info = model.keyInfo(entry);
-      if (info?.type.kind !== 'bool') continue;
-      const parser = info.type.parser;
-      if (parser === 'uwsgi' || parser === 'truthy') continue;
-      const reading = readBool(parser, value);
-      const lenient = parser === 'waitress' || parser === 'celery';
-      const known = boolSpellings(parser).includes(value.trim().toLowerCase()) || (parser === 'waitress' && reading.ok && reading.value);
-      if (lenient ? known : reading.ok) continue;
-      const severity: Severity | undefined = lenient ? 'warning' : undefined;
+    for (const { entry, value, type, verdict } of misreadValues(model, 'bool')) {
+      const parser = type.parser;
+      // A lenient reader silently takes the value for something else: worth a warning, not an error.
+      const severity: Severity | undefined = verdict.effect === 'ignored' ? 'warning' : undefined;
       const shown = value === '' ? 'an empty value' : `"${displayValue(value)}"`;
       report({
         range: entry.valueRange.start.line === entry.valueRange.end.line && value === '' ? entry.keyRange : entry.valueRange,

@@ -2,7 +2,7 @@ import type { Fix, Rule, Severity } from '../analysis/diagnostics';
 import { displayValue } from '../catalog/display';
 import { setValueEdit } from '../edits/edits';
 import { pyInt } from '../catalog/values';
-import { entryAt, keepFirstWordEdits, readEntries } from './support';
+import { entryAt, keepFirstWordEdits, misreadValues } from './support';
 
 export const invalidInteger: Rule<{ line: number; recommended?: string }> = {
   id: 'invalid-integer',
@@ -10,13 +10,9 @@ export const invalidInteger: Rule<{ line: number; recommended?: string }> = {
   severity: 'error',
   description: 'A number setting whose value is not a whole number.',
   check({ model, report }) {
-    for (const { entry, kind, value } of readEntries(model)) {
-      if (kind === 'uwsgi') continue; // uWSGI reads leading digits and ignores the rest
-      const info = model.keyInfo(entry);
-      if (info?.type.kind !== 'int' || info.type.parser === 'atoi') continue;
-      if (pyInt(value) !== undefined) continue;
+    for (const { entry, info, value, verdict } of misreadValues(model, 'int')) {
       // safe_int falls back to a default instead of failing, so that is a warning.
-      const soft = info.type.parser === 'safe_int';
+      const soft = verdict.effect === 'ignored';
       const severity: Severity | undefined = soft ? 'warning' : undefined;
       const shown = value === '' ? 'an empty value' : `"${displayValue(value)}"`;
       const effect = soft ? 'Kallithea quietly ignores it and uses its built-in default' : 'reading it raises an error, so the program that reads it stops';

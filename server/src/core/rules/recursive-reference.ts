@@ -1,5 +1,6 @@
 import type { Rule } from '../analysis/diagnostics';
-import { valueSpanRange, type Entry } from '../syntax/parser';
+import type { Entry } from '../syntax/parser';
+import { valueSpanRange } from '../syntax/value-offsets';
 import { interpolatedEntries } from '../catalog/sections';
 
 export const recursiveReference: Rule = {

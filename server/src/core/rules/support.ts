@@ -2,7 +2,8 @@
 // the reason for a warning, and how to edit uWSGI values without eating the
 // "; comment" text that uWSGI users keep after them.
 
-import type { SectionKind } from '../catalog/types';
+import type { KeyInfo, SectionKind, ValueType } from '../catalog/types';
+import { valueKind, type ValueVerdict } from '../catalog/value-kinds';
 import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
 import type { TextEdit } from '../analysis/diagnostics';
 import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits/edits';
@@ -108,4 +109,23 @@ export function gunicornWorkerModel(server: ServerInfo): { model: 'sync' | 'gthr
   if (short === 'gthread' || short === 'gthread.threadworker') return { model: 'gthread', name };
   if (/^(gevent|eventlet|tornado|ggevent|geventlet|gtornado)/.test(short)) return { model: 'async', name };
   return { model: 'other', name };
+}
+
+/**
+ * Lines whose catalog type is `kind` and whose value the reader refuses or misreads
+ * (the value kind's check), with the verdict: what the value rules report.
+ * [uwsgi] is left out: uWSGI reads numbers and switches its own forgiving way.
+ */
+export function* misreadValues<K extends ValueType['kind']>(
+  model: ConfigModel,
+  kind: K,
+): Generator<{ entry: Entry; value: string; info: KeyInfo; type: Extract<ValueType, { kind: K }>; verdict: ValueVerdict }> {
+  for (const { entry, kind: section, value } of readEntries(model)) {
+    if (section === 'uwsgi') continue;
+    const info = model.keyInfo(entry);
+    if (info?.type.kind !== kind) continue;
+    const type = info.type as Extract<ValueType, { kind: K }>;
+    const verdict = valueKind(type).check?.(type, value);
+    if (verdict) yield { entry, value, info, type, verdict };
+  }
 }

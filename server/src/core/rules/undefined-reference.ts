@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../analysis/diagnostics';
-import { scanPercents } from '../model/interpolation';
-import { valueSpanRange } from '../syntax/parser';
+import { scanPercents } from '../syntax/percents';
+import { valueSpanRange } from '../syntax/value-offsets';
 import { interpolatedEntries } from '../catalog/sections';
 import { suggest } from '../syntax/similar';
 

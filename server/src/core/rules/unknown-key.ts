@@ -2,7 +2,7 @@ import { baseKey, exactNames } from '../catalog';
 import { SECTION_KINDS } from '../catalog/sections';
 import type { Fix, Rule } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
-import { scanPercents } from '../model/interpolation';
+import { scanPercents } from '../syntax/percents';
 import { suggest } from '../syntax/similar';
 import { entryAt } from './support';
 

@@ -1,4 +1,4 @@
-import { exactNames, findKey } from '../catalog';
+import { exactNames } from '../catalog';
 import type { Fix, Rule } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
 import { suggest } from '../syntax/similar';
@@ -20,9 +20,9 @@ export const unknownServerKey: Rule<Data> = {
     const gunicorn = server.kind === 'server:gunicorn';
     for (const entry of model.sections.get(server.section)?.values() ?? []) {
       if (entry.key.startsWith('set ') || entry.key.startsWith('get ')) continue;
-      // gunicorn lower-cases the names it receives; waitress compares them as written.
+      // The catalog folds case for gunicorn, which lower-cases the names it receives.
+      if (model.keyInfo(entry)) continue;
       const name = gunicorn ? entry.key.toLowerCase() : entry.key;
-      if (findKey(server.kind, name)) continue;
       const present = [...(model.sections.get(server.section)?.keys() ?? [])];
       const suggestions = suggest(name, exactNames(server.kind).filter((n) => !present.includes(n)));
       const stops = gunicorn

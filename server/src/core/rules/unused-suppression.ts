@@ -1,10 +1,9 @@
 import type { Rule } from '../analysis/diagnostics';
-import { UNUSED_SUPPRESSION } from '../analysis/suppression';
 
-// The suppression pass in lint.ts reports these, because only it knows which
+// The suppression pass of the analysis (analysis/suppression.ts) reports these, because only it knows which
 // diagnostics each comment hid; this file holds the rule's metadata and its fix.
 export const unusedSuppression: Rule<{ line: number; all: boolean }> = {
-  id: UNUSED_SUPPRESSION,
+  id: 'unused-suppression',
   category: 'values',
   severity: 'hint',
   description: 'A `# kallithea-ini: disable...` comment that hides nothing.',

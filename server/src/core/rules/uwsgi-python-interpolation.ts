@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { valueSpanRange } from '../syntax/parser';
+import { valueSpanRange } from '../syntax/value-offsets';
 import { referenceRanges } from '../syntax/positions';
 
 export const uwsgiPythonInterpolation: Rule<{ slash: boolean } | undefined> = {

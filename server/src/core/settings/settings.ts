@@ -1,6 +1,7 @@
 // The `kallithea.*` settings the server reads, with their defaults. They come from
 // the client (workspace/configuration) and are re-read when they change.
 
+import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import type { DeploymentSettings } from '../model/deployment';
 import { parseRuleSetting, type RuleSetting } from '../analysis/diagnostics';
 
@@ -14,8 +15,7 @@ export interface ServerSettings {
   maxFileSize: number;
 }
 
-/** 8 MB: about 350,000 lines, hundreds of times the largest real Kallithea config. */
-export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 
 

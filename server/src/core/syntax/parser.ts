@@ -5,8 +5,7 @@
 // It never throws: where Python would stop, it records the fact and reads on, so
 // that every problem in the file can be reported at once.
 
-import { factOf } from './facts';
-import { skipSpace, skipSpaceBack, splitLines, lineRange, range, type Range, type TextLine } from './text';
+import { skipSpace, skipSpaceBack, splitLines, lineRange, type Range, type TextLine } from './text';
 
 export type Delimiter = '=' | ':';
 
@@ -269,41 +268,4 @@ function finishEntry(entry: Entry | undefined, lineOwners: (Section | Entry | un
   // Blank lines after the value belong to the section again, not to the entry.
   for (let i = last + 1; i < parts.length; i++) lineOwners[parts[i].line] = entry.section;
   parts.length = last + 1;
-}
-
-// Where each part starts inside entry.value, so that long multi-line values map offsets in O(log n).
-const partStarts = factOf((entry: Entry) => {
-  const starts: number[] = [];
-  let at = 0;
-  for (const part of entry.parts) {
-    starts.push(at);
-    at += part.text.length + 1; // the '\n' that joins parts
-  }
-  return starts;
-});
-
-/** Map an offset inside entry.value back to a document position. */
-export function valueOffsetToPosition(entry: Entry, offset: number): { line: number; character: number } {
-  const parts = entry.parts;
-  if (parts.length === 1) {
-    const p = parts[0];
-    return { line: p.line, character: p.character + Math.min(Math.max(offset, 0), p.text.length) };
-  }
-  const starts = partStarts(entry);
-  // The last part that starts at or before the offset.
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const part = parts[lo];
-  return { line: part.line, character: part.character + Math.min(Math.max(offset - starts[lo], 0), part.text.length) };
-}
-
-export function valueSpanRange(entry: Entry, from: number, to: number): Range {
-  const a = valueOffsetToPosition(entry, from);
-  const b = valueOffsetToPosition(entry, to);
-  return range(a.line, a.character, b.line, b.character);
 }

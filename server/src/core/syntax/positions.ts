@@ -1,8 +1,9 @@
 // What is under the cursor: a section header, a key, a value, or a %(name)s
 // reference inside a value. Hover, definition, references and rename all ask here.
 
-import { scanPercents, type PercentToken } from '../model/interpolation';
-import { valueOffsetToPosition, type Entry, type ParsedConfig, type Section } from './parser';
+import { scanPercents, type PercentToken } from './percents';
+import type { Entry, ParsedConfig, Section } from './parser';
+import { valueOffsetToPosition } from './value-offsets';
 import { comparePositions, containsPosition, type Position, type Range } from './text';
 
 export type Target =

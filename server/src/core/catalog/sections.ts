@@ -8,7 +8,6 @@
 import { DEFAULT_SECTION } from '../syntax/parser';
 import { factOf } from '../syntax/facts';
 import { pyStrip } from '../syntax/text';
-import type { SectionKind } from './types';
 
 /** The program whose parser reads a section's values. */
 export type SectionReader = 'defaults' | 'pastedeploy' | 'logging' | 'alembic' | 'uwsgi' | 'unknown';
@@ -29,12 +28,14 @@ export interface SectionKindInfo {
   foldsCase?: boolean;
   /** The `use` values that select this kind; the first is the one to write. */
   uses?: readonly string[];
+  /** The key that sets how many worker processes the server starts (each with its own memory and connections). */
+  processesKey?: string;
 }
 
 const LOGGING = "Python's logging module";
 const fileConfig = (what: string) => `Read by Python's logging.config.fileConfig: ${what}`;
 
-export const SECTION_KINDS: Readonly<Record<SectionKind, SectionKindInfo>> = {
+const TABLE = {
   defaults: {
     reader: 'defaults',
     readBy: 'Kallithea',
@@ -66,6 +67,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, SectionKindInfo>> = {
     checked: false,
     foldsCase: true,
     uses: ['egg:gunicorn#main', 'egg:gunicorn'],
+    processesKey: 'workers',
     about: 'Read by `gearbox serve`: the gunicorn web server. `workers` sets the worker processes. Keys go to gunicorn lower-cased; an unknown one stops it.',
   },
   'server:wsgiref': {
@@ -148,7 +150,16 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, SectionKindInfo>> = {
     about: fileConfig('one formatter. `format` and `datefmt` are read raw, so `%(asctime)s` needs no escaping.'),
   },
   other: { reader: 'unknown', readBy: 'nothing this extension knows', pasteLoaded: false, checked: false, about: 'Not read by Kallithea, its servers or its logging; Python only checks its syntax.' },
-};
+} satisfies Record<string, SectionKindInfo>;
+
+/**
+ * What a section is. 'defaults' is [DEFAULT]; 'server' and 'filter' are ones whose
+ * `use` is not recognised. A new kind (another web server) is one row of the table.
+ */
+export type SectionKind = keyof typeof TABLE;
+
+export const SECTION_KINDS: Readonly<Record<SectionKind, SectionKindInfo>> = TABLE;
+
 
 const LOGGING_SECTION = /^(loggers|handlers|formatters|logger_.+|handler_.+|formatter_.+)$/;
 

@@ -39,31 +39,8 @@ export type ValueType =
   | { kind: 'section-ref'; prefix: string }
   | { kind: 'host-port' };
 
-/**
- * What a section is, from its name and (for server/filter sections) its `use` line.
- * 'defaults' is [DEFAULT]; 'server' and 'filter' are ones whose `use` is not recognised.
- */
-export type SectionKind =
-  | 'defaults'
-  | 'app'
-  | 'server:waitress'
-  | 'server:gunicorn'
-  | 'server:wsgiref'
-  | 'server:gevent'
-  | 'server'
-  | 'filter:prefix'
-  | 'filter'
-  /** [pipeline:], [composite:], [filter-app:]: loaded by PasteDeploy, nothing Kallithea-specific. */
-  | 'composite'
-  | 'uwsgi'
-  | 'alembic'
-  | 'loggers'
-  | 'handlers'
-  | 'formatters'
-  | 'logger'
-  | 'handler'
-  | 'formatter'
-  | 'other';
+export type { SectionKind } from './sections';
+import type { SectionKind } from './sections';
 
 export type Impact = 'performance' | 'scaling' | 'security' | 'startup';
 

@@ -2,6 +2,7 @@
 // it, how many worker processes and threads, whether it sits behind a proxy, which
 // database it uses, and which other configs are instances of the same site.
 
+import { SECTION_KINDS } from '../catalog/sections';
 import type { SectionKind } from '../catalog/types';
 import type { ConfigModel, Setting } from './model';
 import type { Entry } from '../syntax/parser';
@@ -35,7 +36,8 @@ export interface LintEnvironment {
 export const EMPTY_ENVIRONMENT: LintEnvironment = { settings: {}, peers: [] };
 
 export type MultiWorkerReason =
-  | { kind: 'workers'; count: number; entry: Entry; server: 'gunicorn' | 'uwsgi' }
+  /** `server`: the kind of section whose setting starts them (server:gunicorn, uwsgi). */
+  | { kind: 'workers'; count: number; entry: Entry; server: SectionKind }
   | { kind: 'setting'; count: number }
   | { kind: 'instances'; peers: Peer[] };
 
@@ -105,10 +107,12 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
   const uwsgi = model.sections.get('uwsgi');
 
   let multiWorker: MultiWorkerReason | undefined;
-  if (server?.kind === 'server:gunicorn') {
-    const entry = server.entry('workers');
-    const count = entry ? pyInt(server.value('workers') ?? '') ?? 1 : 1;
-    if (entry && count > 1) multiWorker = { kind: 'workers', count, entry, server: 'gunicorn' };
+  // A web server that starts several processes says how many with the key the section table names.
+  const processesKey = server ? SECTION_KINDS[server.kind].processesKey : undefined;
+  if (server && processesKey) {
+    const entry = server.entry(processesKey);
+    const count = entry ? pyInt(server.value(processesKey) ?? '') ?? 1 : 1;
+    if (entry && count > 1) multiWorker = { kind: 'workers', count, entry, server: server.kind };
   }
   const uwsgiWorkers = uwsgiValue(uwsgi, 'workers', 'processes');
   if (!multiWorker && uwsgiWorkers) {

@@ -1,3 +1,4 @@
+import type { SectionKind } from '../catalog/types';
 import type { Fix, Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import { commentOutEntry, describeMultiWorker, entryAt, setUwsgiEdit } from './support';
@@ -6,7 +7,7 @@ interface Data {
   urlLine: number;
   /** Line of the workers setting when the file itself starts several workers. */
   workersLine?: number;
-  server?: 'gunicorn' | 'uwsgi';
+  server?: SectionKind;
   /** Celery workers share the file too, so one web worker would not be enough. */
   celery?: boolean;
 }
@@ -48,7 +49,7 @@ export const sqliteMultiWorker: Rule<Data> = {
       { title: 'Use MySQL/MariaDB with utf8mb4 (then set the password and host)', edits: [setValueEdit(url, MYSQL_URL)] },
     ];
     const workers = d.workersLine !== undefined && !d.celery ? entryAt(model, d.workersLine) : undefined;
-    if (workers && d.server === 'gunicorn') fixes.push({ title: 'Run a single worker process (workers = 1)', edits: [setValueEdit(workers, '1')] });
+    if (workers && d.server === 'server:gunicorn') fixes.push({ title: 'Run a single worker process (workers = 1)', edits: [setValueEdit(workers, '1')] });
     if (workers && d.server === 'uwsgi') {
       const edit = setUwsgiEdit(model, workers.key, '1', eol);
       // uWSGI refuses cheaper >= workers, so a single worker cannot keep a cheaper line.

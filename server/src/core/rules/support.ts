@@ -2,6 +2,7 @@
 // the reason for a warning, and how to edit uWSGI values without eating the
 // "; comment" text that uWSGI users keep after them.
 
+import { SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, SectionKind, ValueType } from '../catalog/types';
 import { valueKind, type ValueVerdict } from '../catalog/value-kinds';
 import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
@@ -28,7 +29,7 @@ export function relativeTo(from: string, to: string): string {
 export function describeMultiWorker(reason: MultiWorkerReason, selfPath: string): string {
   switch (reason.kind) {
     case 'workers':
-      return `${reason.count} ${reason.server === 'uwsgi' ? 'uWSGI' : 'gunicorn'} worker processes (line ${reason.entry.keyRange.start.line + 1})`;
+      return `${reason.count} ${SECTION_KINDS[reason.server].readBy} worker processes (line ${reason.entry.keyRange.start.line + 1})`;
     case 'setting':
       return `${reason.count} worker processes (the setting kallithea.deployment.workerProcesses)`;
     case 'instances': {

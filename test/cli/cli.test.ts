@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CLEAN_APP, python } from '../helpers/core';
+import { CLEAN_APP, PARSE_RULES, python } from '../helpers/core';
+import { RULES } from '../../server/src/core/rules';
+import { rulesTable } from '../../server/src/core/rules/listing';
 import { corpusFiles, CORPUS, DIST, EXAMPLES, FIXTURES } from '../helpers/paths';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -65,6 +67,31 @@ describe('CLI', () => {
     assert.equal(result.level, 'error');
     assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'c.ini', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: BASE_LINES + 1, startColumn: 1, endLine: BASE_LINES + 1, endColumn: 7 });
+    // Each rule's page travels inline, for code scanning to show.
+    const rule = run.tool.driver.rules[result.ruleIndex];
+    assert.match(rule.help.markdown, /^# `invalid-line`/);
+    assert.match(rule.help.markdown, /## Bad/);
+    assert.doesNotMatch(rule.help.text, /`/);
+    assert.equal(rule.properties.category, 'syntax');
+    assert.equal(rule.helpUri, undefined);
+  });
+
+  test('--list-rules prints every rule: aligned text, JSON with its metadata, or the README table', () => {
+    const json = cli(['--list-rules', '--format', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    const listed = JSON.parse(json.stdout) as { id: string; severity: string; category: string; fixable: boolean; description: string; docs: string }[];
+    assert.deepEqual(listed.map((r) => r.id), RULES.map((r) => r.id));
+    for (const r of listed) {
+      assert.deepEqual(Object.keys(r), ['id', 'severity', 'category', 'fixable', 'description', 'docs']);
+      assert.ok(r.docs.startsWith('file://') && fs.existsSync(new URL(r.docs)), `${r.id}: ${r.docs}`);
+    }
+    assert.equal(listed.find((r) => r.id === 'inline-comment')!.fixable, true);
+    assert.equal(listed.find((r) => r.id === 'recursive-reference')!.fixable, false);
+    assert.equal(cli(['--list-rules', '--format', 'markdown']).stdout, rulesTable());
+    const text = cli(['--list-rules']).stdout.trimEnd().split('\n');
+    assert.equal(text.length, RULES.length);
+    assert.match(text.find((l) => l.startsWith('sqlite-multi-worker'))!, /^sqlite-multi-worker +warning +deployment +fix +SQLite used by several/);
+    assert.equal(cli(['--list-rules', '--format', 'sarif']).code, 2);
   });
 
   test('folders are searched for Kallithea configs only', () => {
@@ -182,8 +209,7 @@ describe('CLI', () => {
     const r = cli(['--format', 'json', CORPUS]);
     const reports = JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
     assert.equal(reports.length, 15);
-    const parseRules = ['utf8-bom', 'missing-section-header', 'invalid-line', 'duplicate-section', 'duplicate-key', 'bad-percent', 'undefined-reference', 'recursive-reference', 'inline-comment', 'indented-key'];
-    for (const report of reports) assert.deepEqual(report.diagnostics.filter((d) => parseRules.includes(d.rule)), [], report.file);
+    for (const report of reports) assert.deepEqual(report.diagnostics.filter((d) => PARSE_RULES.includes(d.rule)), [], report.file);
   });
 
   test('on the corpus: sqlite-multi-worker only for the two 4-worker SQLite files, static-files-behind-proxy nowhere', () => {

@@ -49,7 +49,11 @@ describe('Kallithea INI in VS Code', () => {
     const sqlite = ds.find((d) => ruleOf(d) === 'sqlite-multi-worker')!;
     assert.equal(sqlite.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(sqlite.range.start.line, 27);
-    assert.match(String((sqlite.code as { target: vscode.Uri }).target), /docs\/rules\/sqlite-multi-worker\.md$/);
+    // The rule's page shipped inside the extension: the link opens offline, for the installed version.
+    const target = (sqlite.code as { target: vscode.Uri }).target;
+    assert.equal(target.scheme, 'file');
+    assert.match(target.path, /\/docs\/rules\/sqlite-multi-worker\.md$/);
+    assert.ok(fs.existsSync(target.fsPath), target.fsPath);
     // Instances in deploy/host-a and deploy/host-b share a database but not their data directories.
     await openAs(workspaceFile('deploy', 'host-a', 'kallithea.ini'), 'kallithea-ini');
     await diagnosticsWhere(workspaceFile('deploy', 'host-a', 'kallithea.ini'), has(['data-dir-not-shared']), 'data-dir-not-shared');
@@ -158,6 +162,15 @@ describe('Kallithea INI in VS Code', () => {
     const nginx = await untitled;
     assert.match(nginx.getText(), /location \/code\/images\/ \{\n\s+alias \/opt\/kallithea\/public\/images\/;/);
     await vscode.workspace.getConfiguration('kallithea').update('staticFilesPath', undefined, vscode.ConfigurationTarget.Workspace);
+
+    // The static-files quick fix that shows the Apache lines runs the client's showDocument command.
+    const [staticFiles] = (await diagnosticsWhere(production(), has(['static-files-behind-proxy']), 'static-files-behind-proxy')).filter((d) => ruleOf(d) === 'static-files-behind-proxy');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, staticFiles.range, vscode.CodeActionKind.QuickFix.value);
+    const apache = actions.find((a) => a.command?.command === 'kallithea.showDocument' && /Apache/.test(a.title));
+    assert.ok(apache?.command, `an action that shows the Apache lines among ${actions.map((a) => a.title).join(' | ')}`);
+    const shown = opened('untitled');
+    await vscode.commands.executeCommand(apache.command.command, ...(apache.command.arguments ?? []));
+    assert.match((await shown).getText(), /^Alias \/code\/images\/? /m);
 
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), 'smtp_port = 587  ; submission\n'));

@@ -4,10 +4,10 @@
 // whose name the user lists in `kallithea.files`. The client, the server and the CLI
 // all ask here.
 
-import { ConfigModel } from './model';
-import { APP_PREFIXES } from './model';
-import { sectionPrefix } from '../catalog/sections';
+import { APP_PREFIXES, sectionPrefix } from '../catalog/sections';
+import { parse, type ParsedConfig } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
+import type { ConfigModel } from './model';
 
 const KALLITHEA_EGG = /^egg:(kallithea|rhodecode)(#main)?$/i;
 
@@ -15,23 +15,30 @@ export function isKallitheaUse(value: string): boolean {
   return KALLITHEA_EGG.test(pyStrip(value));
 }
 
-/** True when any app section of the parsed file says `use = egg:kallithea` (or egg:rhodecode). */
-export function isKallitheaModel(model: ConfigModel): boolean {
-  for (const [name, entries] of model.sections) {
-    const prefix = sectionPrefix(name);
-    if (!prefix || !APP_PREFIXES.includes(prefix)) continue;
-    const use = entries.get('use');
-    if (use && isKallitheaUse(use.value)) return true;
+/**
+ * True when an app section says `use = egg:kallithea` (or egg:rhodecode), the last
+ * `use` line of a section winning as it does in the model. Works on the parse alone,
+ * so the VS Code client can ask without loading the catalog.
+ */
+export function isKallitheaParsed(parsed: ParsedConfig): boolean {
+  const uses = new Map<string, string>();
+  for (const entry of parsed.entries) {
+    if (entry.key !== 'use') continue;
+    const prefix = sectionPrefix(entry.section.name);
+    if (prefix && APP_PREFIXES.includes(prefix)) uses.set(entry.section.name, entry.value);
   }
-  return false;
+  return [...uses.values()].some(isKallitheaUse);
+}
+
+export function isKallitheaModel(model: ConfigModel): boolean {
+  return isKallitheaParsed(model.parsed);
 }
 
 // Cheap pre-check so that large unrelated .ini files are never fully parsed.
 const MENTIONS_EGG = /egg:(kallithea|rhodecode)/i;
 
 export function isKallitheaConfig(text: string): boolean {
-  if (!MENTIONS_EGG.test(text)) return false;
-  return isKallitheaModel(ConfigModel.fromText(text));
+  return MENTIONS_EGG.test(text) && isKallitheaParsed(parse(text));
 }
 
 /** Glob match for `kallithea.files` patterns: '*' within a path segment, '**' across segments, '?' one character. */

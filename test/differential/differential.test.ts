@@ -10,9 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { lint } from '../../server/src/core/analysis/analysis';
-import { ConfigModel } from '../../server/src/core/model/model';
-import { parse } from '../../server/src/core/syntax/parser';
+import { analyze } from '../../server/src/core/analysis/analysis';
 import { interpolatedByPython } from '../../server/src/core/catalog/sections';
 import { mutate } from '../helpers/mutate';
 import { runOracle, type OracleResult } from '../helpers/oracle';
@@ -31,8 +29,8 @@ interface Case {
 /** Compare one case; returns a list of disagreements (empty when all agree). */
 function compare(c: Case, file: string, py: OracleResult): string[] {
   const problems: string[] = [];
-  const model = new ConfigModel(parse(c.text), { filePath: file });
-  const diagnostics = lint(model);
+  const { file: opened, diagnostics } = analyze({ text: c.text, filePath: file });
+  const model = opened.model!;
   const rules = new Set(diagnostics.map((d) => d.rule));
   const readRules = READ_RULES.filter((r) => rules.has(r));
 

@@ -18,6 +18,12 @@ export function model(text: string, filePath = FILE): ConfigModel {
   return ConfigModel.fromText(text, { filePath });
 }
 
+/** The text through the analysis entry point the server and the CLI use: its model and its diagnostics. */
+export function analyzed(text: string, filePath = FILE, options: AnalysisOptions = {}): { model: ConfigModel; diagnostics: Diagnostic[] } {
+  const { file, diagnostics } = analyze({ text, filePath }, { maxFileSize: Infinity, ...options });
+  return { model: file.model!, diagnostics };
+}
+
 /** Every diagnostic of the text, through the analysis entry point the server and the CLI use. */
 export function lintText(text: string, options: AnalysisOptions = {}): Diagnostic[] {
   return analyze({ text, filePath: FILE }, options).diagnostics;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, fixAll, fixesFor } from '../../server/src/core/analysis/fixes';
-import { lint } from '../../server/src/core/analysis/analysis';
+import { analyzed } from './core';
 import { ConfigModel } from '../../server/src/core/model/model';
 import { parse } from '../../server/src/core/syntax/parser';
 import { mutate } from './mutate';
@@ -78,8 +78,7 @@ export function checkFixes(bases: { name: string; text: string }[], variations: 
   const candidates: (Candidate & { editLines?: [number, number]; before?: number })[] = [];
   const failures: string[] = [];
   for (const input of inputs) {
-    const m = model(input.text);
-    const diagnostics = lint(m);
+    const { model: m, diagnostics } = analyzed(input.text);
     for (const d of diagnostics) {
       for (const fix of fixesFor(m, d, undefined, (n) => 'c'.repeat(n))) {
         if (fix.edits.length === 0) continue;
@@ -121,8 +120,8 @@ export function checkFixes(bases: { name: string; text: string }[], variations: 
       if (loads.get(c.original) && !loads.get(c.fixed)) problems.push('the original loads in Python, the fixed file does not');
       // A file with repeated keys or sections, or several lines before the first header, can
       // report the next occurrence in place of the fixed one; elsewhere the rule must fire less.
-      const messy = /duplicate-|missing-section-header/.test(c.rule ?? '') || lint(model(c.original)).some((d) => d.rule.startsWith('duplicate-'));
-      if (!messy && c.rule && c.before !== undefined && lint(model(c.fixed)).filter((d) => d.rule === c.rule).length >= c.before) problems.push(`${c.rule} fires as often as before`);
+      const messy = /duplicate-|missing-section-header/.test(c.rule ?? '') || analyzed(c.original).diagnostics.some((d) => d.rule.startsWith('duplicate-'));
+      if (!messy && c.rule && c.before !== undefined && analyzed(c.fixed).diagnostics.filter((d) => d.rule === c.rule).length >= c.before) problems.push(`${c.rule} fires as often as before`);
       if (problems.length) failures.push(`${c.name}: ${problems.join('; ')}`);
     }
   } finally {

@@ -4,8 +4,7 @@
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { lint } from '../../server/src/core/analysis/analysis';
-import { CLEAN_APP, model } from './core';
+import { CLEAN_APP, analyzed } from './core';
 import { LspClient } from './lsp-client';
 
 /** The server's heap in use after a garbage collection. */
@@ -73,7 +72,7 @@ export async function burst(client: LspClient, edits: number): Promise<LoadRepor
     }
     await Promise.all(pending);
     const final = await client.diagnostics(uri, (p) => p.version === version, 60_000);
-    const expected = lint(model(text, '/srv/load/kallithea.ini')).map((d) => d.rule);
+    const expected = analyzed(text, '/srv/load/kallithea.ini').diagnostics.map((d) => d.rule);
     assert.deepEqual(
       final.diagnostics.map((d) => d.code),
       expected,

@@ -4,8 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { lint } from '../../server/src/core/analysis/analysis';
-import { CLEAN_APP, model } from '../helpers/core';
+import { CLEAN_APP, analyzed } from '../helpers/core';
 import { LspClient } from '../helpers/lsp-client';
 
 function bigConfig(extra: string): string {
@@ -47,7 +46,7 @@ describe('scheduling of lints', () => {
       'published versions only go up',
     );
     assert.ok(versions.length < 29, `the burst was coalesced (${versions.length} publishes for 30 versions)`);
-    const expected = lint(model(text, '/srv/burst/big.ini')).map((d) => d.rule);
+    const expected = analyzed(text, '/srv/burst/big.ini').diagnostics.map((d) => d.rule);
     assert.deepEqual(
       final.diagnostics.map((d) => d.code),
       expected,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, fixAll } from '../../server/src/core/analysis/fixes';
-import { lint } from '../../server/src/core/analysis/analysis';
 import { parse } from '../../server/src/core/syntax/parser';
-import { lines, lintText, model, parseLevel, python } from '../helpers/core';
+import { lines, lintText, parseLevel, python, analyzed, FILE } from '../helpers/core';
 
 describe('applying fixes', () => {
   test('edits apply from the end so earlier positions stay valid; overlapping edits are refused', () => {
@@ -44,6 +43,6 @@ describe('applying fixes', () => {
     const inline = (ds: ReturnType<typeof lintText>) => ds.filter((d) => d.rule === 'inline-comment');
     assert.equal(inline(lintText(text))[0].severity, 'warning');
     assert.equal(inline(lintText(text, { rules: { 'inline-comment': 'error' } }))[0].severity, 'error');
-    assert.deepEqual(inline(lint(model(text), { rules: { 'inline-comment': 'off' } })), []);
+    assert.deepEqual(inline(analyzed(text, FILE, { rules: { 'inline-comment': 'off' } }).diagnostics), []);
   });
 });

@@ -12,8 +12,7 @@ import { applyEdits, fixesFor, upgradeText } from '../../server/src/core/analysi
 import { generationOf } from '../../server/src/core/model/generation';
 import { capturingGroups } from '../../server/src/core/edits/issue-links';
 import { hover } from '../../server/src/core/features/hover';
-import { lint } from '../../server/src/core/analysis/analysis';
-import { environment, lintText, model, only, python } from '../helpers/core';
+import { environment, lintText, model, only, python, analyzed } from '../helpers/core';
 import { corpusFiles, FIXTURES, readText } from '../helpers/paths';
 
 const fixture = (name: string) => readText(path.join(FIXTURES, 'generations', name));
@@ -35,7 +34,7 @@ const LEGACY: { file: string; label: string; alwaysTrue: string[] }[] = [
 describe('configs written for releases before 0.4', () => {
   for (const { file, label, alwaysTrue } of LEGACY) {
     test(`${file}: one legacy-config naming ${label}, the findings true in every release on their own`, () => {
-      const ds = lint(model(fixture(file)));
+      const ds = analyzed(fixture(file)).diagnostics;
       const legacy = ds.filter((d) => d.rule === 'legacy-config');
       assert.equal(legacy.length, 1);
       assert.ok(legacy[0].message.startsWith(`This config was written for ${label}, judging by `), legacy[0].message);
@@ -67,7 +66,7 @@ describe('configs written for releases before 0.4', () => {
       // Nothing is deleted: every old line is still in the file, commented out or renamed.
       assert.ok(once.text.split('\n').length > before.split('\n').length);
       assert.match(once.text, /^# broker\.password = /m);
-      const after = lint(model(once.text)).map((d) => d.rule);
+      const after = analyzed(once.text).diagnostics.map((d) => d.rule);
       assert.ok(!after.includes('legacy-config') && !after.includes('deprecated-key'), after.join());
       assert.equal(generationOf(model(once.text)).legacy, false);
       const twice = upgradeText(once.text, { filePath: '/srv/kallithea/my.ini' }, hex());
@@ -183,8 +182,7 @@ describe('configs written for 0.4 and later', () => {
 
   test('the corpus: no legacy-config, and no information-level problem without an edit to make', () => {
     for (const file of corpusFiles()) {
-      const m = model(readText(file), file);
-      const ds = lint(m);
+      const { model: m, diagnostics: ds } = analyzed(readText(file), file);
       assert.ok(!ds.some((d) => d.rule === 'legacy-config'), file);
       assert.equal(generationOf(m).id, 'kallithea-0.6', file);
       const fixes = (d: (typeof ds)[number]) => fixesFor(m, d).filter((f) => f.edits.length > 0);

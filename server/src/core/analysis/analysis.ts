@@ -42,12 +42,14 @@ export function openFile(source: SourceFile, options: AnalysisOptions = {}, rule
   let stopped = false;
   for (const rule of rules) {
     if (!rule.checkSource) continue;
+    // A rule turned off still decides whether the file is parsed (the size limit protects the editor); only its finding goes.
     const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
     const verdict = rule.checkSource({
       source,
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      report: (finding: Report<unknown>) => sourceFindings.push(toDiagnostic(rule, setting, finding)),
+      report: (finding: Report<unknown>) => {
+        if (setting !== 'off') sourceFindings.push(toDiagnostic(rule, setting, finding));
+      },
     });
     if (verdict === 'stop') stopped = true;
   }

@@ -82,7 +82,6 @@ export class ConfigModel {
   // Asked for again and again by rules and requests: computed once per section name and per line.
   private readonly kinds = new Map<string, SectionKind>();
   private readonly keyInfos: (KeyInfo | null | undefined)[] = [];
-  private readonly readings: (LineReading | undefined)[] = [];
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
     this.parsed = parsed;
@@ -124,30 +123,31 @@ export class ConfigModel {
     return info ?? undefined;
   }
 
-  /** What the program that reads the line gets from it (see LineReading). */
+  /**
+   * What the program that reads the line gets from it (see LineReading). The one
+   * place a line's value is worked out; cheap (the settings it needs are cached), so
+   * it is not kept per line, which would cost memory on big files.
+   */
   lineValue(entry: Entry): LineReading {
-    let reading = this.readings[entry.index];
-    if (!reading) this.readings[entry.index] = reading = this.readLine(entry);
-    return reading;
-  }
-
-  private readLine(entry: Entry): LineReading {
     if (entry.duplicateOf) return { how: 'refused' };
     const section = entry.section.name;
-    const kind = this.sectionKind(section);
-    const info = SECTION_KINDS[kind];
+    const info = SECTION_KINDS[this.sectionKind(section)];
     if (info.reader === 'uwsgi') return { how: 'uwsgi', value: uwsgiText(entry.value) };
     if (info.rawKeys?.includes(entry.key)) return { how: 'raw', value: entry.value };
     if (section === DEFAULT_SECTION) return fromSetting('default', this.globalDefaults().get(entry.key));
-    if (info.pasteLoaded) {
+    const key = entry.key;
+    const special = key.startsWith('set ') || key.startsWith('get ') || this.defaults.has(key);
+    if (info.pasteLoaded && special) {
       const ctx = this.context(section);
-      if (entry.key.startsWith('set ')) return fromSetting('set', ctx.globalConf.get(pyStrip(entry.key.slice(4))));
-      if (entry.key.startsWith('get ')) return fromSetting('get', ctx.localConf.get(pyStrip(entry.key.slice(4))));
-      if (ctx.dropped.includes(entry)) return fromSetting('dropped', ctx.globalConf.get(entry.key));
-      return fromSetting('local', ctx.localConf.get(entry.key));
+      if (key.startsWith('set ')) return fromSetting('set', ctx.globalConf.get(pyStrip(key.slice(4))));
+      if (key.startsWith('get ')) return fromSetting('get', ctx.localConf.get(pyStrip(key.slice(4))));
+      return fromSetting('dropped', ctx.globalConf.get(key));
     }
-    const got = this.get(section, entry.key)!;
-    return got.ok ? { how: 'python', value: got.value } : { how: 'python', error: got.error };
+    // A plain key: its own value, through interpolation only when it has a '%' (most have none).
+    const how = info.pasteLoaded ? 'local' : 'python';
+    if (!entry.value.includes('%')) return { how, value: entry.value };
+    const got = this.get(section, key)!;
+    return got.ok ? { how, value: got.value } : { how, error: got.error };
   }
 
   hasSection(name: string): boolean {

@@ -5,7 +5,7 @@
 // [server:*] and [filter:*] from the `use` line, since the keys a server takes
 // depend on which server it is.
 
-import { DEFAULT_SECTION } from '../syntax/parser';
+import { DEFAULT_SECTION, type Entry } from '../syntax/parser';
 import { factOf } from '../syntax/facts';
 import { pyStrip } from '../syntax/text';
 
@@ -230,6 +230,16 @@ export function* interpolatedEntries<E extends { section: { name: string }; key:
     yield entry;
   }
 }
+
+/**
+ * The entries Python interpolates whose value has a '%': all the interpolation rules
+ * look at. Found once per parse (most values have no '%', so this list is short).
+ */
+export const percentEntries = factOf((parsed: { entries: readonly Entry[] }): Entry[] => {
+  const out: Entry[] = [];
+  for (const entry of parsed.entries) if (entry.value.includes('%')) out.push(entry);
+  return [...interpolatedEntries(out)];
+});
 
 /** A `[command:section]` logging override, e.g. [ssh_serve:logger_root]. */
 export function commandOverrideNote(command: string, section: string): string {

@@ -81,6 +81,7 @@ export class ConfigModel {
   private defaultsConf: Map<string, Setting> | undefined;
   // Asked for again and again by rules and requests: computed once per section name and per line.
   private readonly kinds = new Map<string, SectionKind>();
+  private lastKind: { name: string; kind: SectionKind } | undefined;
   private readonly keyInfos: (KeyInfo | null | undefined)[] = [];
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
@@ -111,8 +112,11 @@ export class ConfigModel {
 
   /** What the section is (from its name and, for servers and filters, its `use` line). */
   sectionKind(name: string): SectionKind {
+    // Callers walk the lines in order, so the section asked about last is the usual answer.
+    if (name === this.lastKind?.name) return this.lastKind.kind;
     let kind = this.kinds.get(name);
     if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.get(name)?.get('use')?.value)));
+    this.lastKind = { name, kind };
     return kind;
   }
 

@@ -2,7 +2,7 @@ import type { Rule } from '../analysis/diagnostics';
 import { scanPercents } from '../syntax/percents';
 import type { Entry } from '../syntax/parser';
 import { valueOffsetToPosition, valueSpanRange } from '../syntax/value-offsets';
-import { interpolatedEntries } from '../catalog/sections';
+import { percentEntries } from '../catalog/sections';
 import { lineRange } from '../syntax/text';
 
 export const badPercent: Rule<{ line: number; character: number }> = {
@@ -11,7 +11,7 @@ export const badPercent: Rule<{ line: number; character: number }> = {
   severity: 'error',
   description: 'A `%` that is neither `%%` nor `%(name)s`, e.g. a URL-encoded password.',
   check({ model, report }) {
-    for (const entry of interpolatedEntries(model.parsed.entries)) {
+    for (const entry of percentEntries(model.parsed)) {
       if (!entry.value.includes('%')) continue;
       for (const token of scanPercents(entry.value)) {
         if (token.kind !== 'bad') continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyFacts } from './support';
 
 export const dbSettingInIni: Rule<{ line: number }> = {
   id: 'db-setting-in-ini',
@@ -7,10 +7,7 @@ export const dbSettingInIni: Rule<{ line: number }> = {
   severity: 'information',
   description: 'A setting Kallithea keeps in its database.',
   check({ model, report }) {
-    for (const entry of model.parsed.entries) {
-      const kind = model.sectionKind(entry.section.name);
-      if (kind !== 'app' && kind !== 'defaults') continue;
-      if (!model.keyInfo(entry)?.fromDatabase) continue;
+    for (const entry of keyFacts(model).fromDatabase) {
       report({
         range: entry.keyRange,
         message: `"${entry.key}" is a setting Kallithea stores in its database: at startup it copies Admin > Settings over the ini value, so this line has no effect. Change it in the web interface.`,

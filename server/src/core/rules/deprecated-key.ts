@@ -5,7 +5,7 @@ import { renameKeyEdit } from '../edits/edits';
 import { translateIssuePrefix } from '../edits/issue-links';
 import type { ConfigModel } from '../model/model';
 import type { Entry } from '../syntax/parser';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyFacts } from './support';
 
 interface Data {
   line: number;
@@ -18,12 +18,9 @@ export const deprecatedKey: Rule<Data> = {
   severity: 'warning',
   description: 'A key from an older Kallithea, RhodeCode, Celery or Pylons that 0.7 no longer reads (`beaker.session.*`, which still works: information).',
   check({ model, report }) {
-    for (const entry of model.parsed.entries) {
-      if (entry.duplicateOf) continue;
-      const info = model.keyInfo(entry);
-      if (info?.deprecated) reportOldKey(model, entry, info, report);
-      else if (info?.name === 'celery.imports') reportOldTaskModules(entry, report);
-    }
+    const facts = keyFacts(model);
+    for (const { entry, info } of facts.deprecated) reportOldKey(model, entry, info, report);
+    for (const entry of facts.celeryImports) reportOldTaskModules(entry, report);
   },
   fix({ model }, diagnostic) {
     const { line, newKey } = diagnostic.data;

@@ -1,6 +1,6 @@
 import type { Rule, Severity } from '../analysis/diagnostics';
 import { isOff } from '../catalog/values';
-import { commentOutEntry, entryAt } from './support';
+import { commentOutEntry, entryAt, keyFacts } from './support';
 
 export const noEffectKey: Rule<{ line: number }> = {
   id: 'no-effect-key',
@@ -9,10 +9,8 @@ export const noEffectKey: Rule<{ line: number }> = {
   severity: 'hint',
   description: 'A key nothing reads any more, shown faded.',
   check({ model, report }) {
-    for (const entry of model.parsed.entries) {
-      if (entry.duplicateOf) continue;
-      const info = model.keyInfo(entry);
-      if (!info?.noEffect) continue;
+    for (const entry of keyFacts(model).noEffect) {
+      const info = model.keyInfo(entry)!;
       // static_files = false looks like it stops static serving; it does not, so say it louder.
       const misleading = entry.key === 'static_files' && isOff('tg', entry.value) && !isOff('tg', model.appSetting('serve_static')?.value);
       const severity: Severity | undefined = misleading ? 'warning' : undefined;

@@ -1,7 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
 import type { Entry } from '../syntax/parser';
 import { valueSpanRange } from '../syntax/value-offsets';
-import { interpolatedEntries } from '../catalog/sections';
+import { percentEntries } from '../catalog/sections';
 
 export const recursiveReference: Rule = {
   id: 'recursive-reference',
@@ -9,7 +9,7 @@ export const recursiveReference: Rule = {
   severity: 'error',
   description: '`%(name)s` references that loop.',
   check({ model, report }) {
-    for (const entry of interpolatedEntries(model.parsed.entries)) {
+    for (const entry of percentEntries(model.parsed)) {
       if (!entry.value.includes('%(')) continue;
       const result = model.get(entry.section.name, entry.key);
       if (!result || result.ok || result.error.kind !== 'depth') continue;

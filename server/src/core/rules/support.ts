@@ -3,7 +3,8 @@
 // "; comment" text that uWSGI users keep after them.
 
 import { SECTION_KINDS } from '../catalog/sections';
-import type { KeyInfo, SectionKind, ValueType } from '../catalog/types';
+import type { KeyInfo, ValueType } from '../catalog/types';
+import { factOf } from '../syntax/facts';
 import { valueKind, type ValueVerdict } from '../catalog/value-kinds';
 import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
 import type { TextEdit } from '../analysis/diagnostics';
@@ -88,15 +89,6 @@ export function keepFirstWordEdits(parsed: ParsedConfig, entry: Entry, eol: stri
   return moveToCommentLine(parsed, entry.keyRange.start.line, comment, lineRange(part.line, part.character + word.length, part.character + part.text.length), eol);
 }
 
-/** Entries whose values a program reads, with their section kind and the value it gets (see ConfigModel.lineValue). */
-export function* readEntries(model: ConfigModel): Generator<{ entry: Entry; kind: SectionKind; value: string }> {
-  for (const entry of model.parsed.entries) {
-    const reading = model.lineValue(entry);
-    if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
-    yield { entry, kind: model.sectionKind(entry.section.name), value: reading.value };
-  }
-}
-
 /**
  * gunicorn's worker model from worker_class: 'sync' (the default; with threads > 1
  * it runs as gthread), 'gthread', or 'async' (gevent, eventlet, tornado: one
@@ -112,21 +104,74 @@ export function gunicornWorkerModel(server: ServerInfo): { model: 'sync' | 'gthr
   return { model: 'other', name };
 }
 
+/** A line whose catalog type has a check (a switch, a number, a list of values), and the value its reader gets. */
+interface CheckedValue {
+  entry: Entry;
+  value: string;
+  info: KeyInfo;
+}
+
+const CHECKED_TYPES: ReadonlySet<ValueType['kind']> = new Set(['bool', 'int', 'enum']);
+
 /**
- * Lines whose catalog type is `kind` and whose value the reader refuses or misreads
- * (the value kind's check), with the verdict: what the value rules report.
- * [uwsgi] is left out: uWSGI reads numbers and switches its own forgiving way.
+ * The lines whose values the value rules check, found in one pass per model: lines
+ * a program reads (not repeated, not dropped by PasteDeploy, not `get` copies),
+ * outside [uwsgi] (uWSGI reads numbers and switches its own forgiving way).
  */
+const checkedValues = factOf((model: ConfigModel): CheckedValue[] => {
+  const out: CheckedValue[] = [];
+  for (const entry of model.parsed.entries) {
+    const info = model.keyInfo(entry);
+    if (!info || !CHECKED_TYPES.has(info.type.kind) || model.sectionKind(entry.section.name) === 'uwsgi') continue;
+    const reading = model.lineValue(entry);
+    if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
+    out.push({ entry, value: reading.value, info });
+  }
+  return out;
+});
+
+/** Lines whose catalog type is `kind` and whose value the reader refuses or misreads (the value kind's check), with the verdict. */
 export function* misreadValues<K extends ValueType['kind']>(
   model: ConfigModel,
   kind: K,
 ): Generator<{ entry: Entry; value: string; info: KeyInfo; type: Extract<ValueType, { kind: K }>; verdict: ValueVerdict }> {
-  for (const { entry, kind: section, value } of readEntries(model)) {
-    if (section === 'uwsgi') continue;
-    const info = model.keyInfo(entry);
-    if (info?.type.kind !== kind) continue;
+  for (const { entry, value, info } of checkedValues(model)) {
+    if (info.type.kind !== kind) continue;
     const type = info.type as Extract<ValueType, { kind: K }>;
     const verdict = valueKind(type).check?.(type, value);
     if (verdict) yield { entry, value, info, type, verdict };
   }
 }
+
+/** Lines grouped by what the catalog says of their key, for the rules about keys. */
+export interface KeyFacts {
+  /** In [app:*] or [DEFAULT], a setting Kallithea keeps in its database (repeated lines included). */
+  fromDatabase: Entry[];
+  /** Old names (not repeated lines). */
+  deprecated: { entry: Entry; info: KeyInfo }[];
+  /** `celery.imports` lines. */
+  celeryImports: Entry[];
+  /** Keys nothing reads any more. */
+  noEffect: Entry[];
+  /** Keys the catalog does not know, in sections whose keys it covers (and [uwsgi]). */
+  unknown: Entry[];
+}
+
+/** One pass over the lines for every rule about keys, instead of one pass per rule. */
+export const keyFacts = factOf((model: ConfigModel): KeyFacts => {
+  const facts: KeyFacts = { fromDatabase: [], deprecated: [], celeryImports: [], noEffect: [], unknown: [] };
+  for (const entry of model.parsed.entries) {
+    const kind = model.sectionKind(entry.section.name);
+    const info = model.keyInfo(entry);
+    if (info?.fromDatabase && (kind === 'app' || kind === 'defaults')) facts.fromDatabase.push(entry);
+    if (entry.duplicateOf) continue;
+    if (!info) {
+      if (kind === 'uwsgi' || SECTION_KINDS[kind].checked) facts.unknown.push(entry);
+      continue;
+    }
+    if (info.deprecated) facts.deprecated.push({ entry, info });
+    else if (info.name === 'celery.imports') facts.celeryImports.push(entry);
+    if (info.noEffect) facts.noEffect.push(entry);
+  }
+  return facts;
+});

@@ -1,7 +1,7 @@
 import type { Fix, Rule } from '../analysis/diagnostics';
 import { scanPercents } from '../syntax/percents';
 import { valueSpanRange } from '../syntax/value-offsets';
-import { interpolatedEntries } from '../catalog/sections';
+import { percentEntries } from '../catalog/sections';
 import { suggest } from '../syntax/similar';
 
 interface Data {
@@ -16,7 +16,7 @@ export const undefinedReference: Rule<Data> = {
   severity: 'error',
   description: '`%(name)s` with no such key in the section or `[DEFAULT]`.',
   check({ model, report }) {
-    for (const entry of interpolatedEntries(model.parsed.entries)) {
+    for (const entry of percentEntries(model.parsed)) {
       if (!entry.value.includes('%(')) continue;
       const section = entry.section.name;
       for (const token of scanPercents(entry.value)) {

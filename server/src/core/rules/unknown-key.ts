@@ -4,7 +4,7 @@ import type { Fix, Rule } from '../analysis/diagnostics';
 import { renameKeyEdit } from '../edits/edits';
 import { scanPercents } from '../syntax/percents';
 import { suggest } from '../syntax/similar';
-import { entryAt } from './support';
+import { entryAt, keyFacts } from './support';
 
 interface Data {
   line: number;
@@ -29,14 +29,14 @@ export const unknownKey: Rule<Data> = {
   severity: 'warning',
   description: 'A key nothing reads in that section, often a misspelling.',
   check({ model, report }) {
+    const unknown = keyFacts(model).unknown;
+    if (unknown.length === 0) return;
     const referenced = referencedNames(model.parsed.entries);
-    for (const entry of model.parsed.entries) {
-      if (entry.duplicateOf) continue;
+    for (const entry of unknown) {
       const kind = model.sectionKind(entry.section.name);
       const uwsgi = kind === 'uwsgi';
-      if (!uwsgi && !SECTION_KINDS[kind].checked) continue;
       const { name, prefix } = baseKey(entry.key);
-      if (model.keyInfo(entry) || referenced.has(entry.key)) continue;
+      if (referenced.has(entry.key)) continue;
       // Never suggest a key the section already has: renaming to it would repeat it.
       const present = entry.section.entries.map((e) => baseKey(e.key).name);
       const suggestions = suggest(name, exactNames(kind).filter((n) => !present.includes(n)));

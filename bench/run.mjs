@@ -59,6 +59,7 @@ console.log(`${'#'.padEnd(4)} ${'measure'.padEnd(44)} ${'value'.padStart(14)} ${
 // 1-3: parse + full lint vs Python's configparser; lossless parse vs ini; scaling.
 const files = {};
 const perLine = {};
+const pyRead = {};
 for (const n of SIZES) {
   const text = generate(BASE, n);
   const file = join(work, `config-${n}.ini`);
@@ -70,11 +71,35 @@ for (const n of SIZES) {
   const py = JSON.parse(execFileSync('python3', [join(ROOT, 'bench', 'python_read.py'), file, String(runs)], { encoding: 'utf8' })).median_ms;
   perLine[n] = full / n;
   const ratio = py / full;
-  row('1', `parse + lint ${n.toLocaleString('en')} lines vs Python read`, ms(full), `python ${ms(py)}`, ratio, n === 100_000 ? 'goal ≥ 5x at 100k' : undefined, n === 100_000 ? ratio >= 5 : undefined);
+  pyRead[n] = py;
+  const want = n === 1_000 ? 2 : 5;
+  row('1', `parse + lint ${n.toLocaleString('en')} lines vs Python read`, ms(full), `python ${ms(py)}`, ratio, `goal ≥ ${want}x`, ratio >= want);
   const ours = timeIt(() => parse(text), runs);
   const theirs = timeIt(() => ini.parse(text), runs);
-  row('2', `lossless parse ${n.toLocaleString('en')} lines vs ini.parse`, ms(ours), `ini ${ms(theirs)}`, theirs / ours, 'goal ≥ 1x', theirs / ours >= 1);
+  row('2', `lossless parse ${n.toLocaleString('en')} lines vs ini.parse`, ms(ours), `ini ${ms(theirs)}`, theirs / ours, 'goal ≥ 2x', theirs / ours >= 2);
 }
+// 0: whole processes on the 100,000-line file: the CLI with JSON output against a Python
+// process that reads every key as PasteDeploy and logging would; `node` reading the file
+// and scanning its lines once is the limit a Node program starts from.
+function processTime(cmd, args, runs = 3) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+{
+  const file = files[100_000].file;
+  const cliTime = processTime(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--format', 'json', file]);
+  const pyTime = processTime('python3', [join(ROOT, 'bench', 'python_whole.py'), file]);
+  const scan = processTime(process.execPath, ['-e', `const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');let n=0;for(let i=t.indexOf('\\n');i>=0;i=t.indexOf('\\n',i+1))n++;`]);
+  row('0', 'CLI --format json, 100,000 lines vs Python process', ms(cliTime), `python ${ms(pyTime)}`, pyTime / cliTime, 'goal ≥ 2x', pyTime / cliTime >= 2);
+  row('0', 'node reading + scanning the lines (the limit)', ms(scan), `python ${ms(pyTime)}`, pyTime / scan);
+}
+
 const largest = SIZES[SIZES.length - 1];
 const scale = perLine[largest] / perLine[1000];
 row('3', `time per line, ${largest.toLocaleString('en')} vs 1,000 lines`, `${(perLine[largest] * 1000).toFixed(2)} µs`, `${(perLine[1000] * 1000).toFixed(2)} µs`, scale, 'goal ≤ 1.5x', scale <= 1.5);
@@ -93,9 +118,11 @@ async function serverMemory(n) {
   await server.stop();
   return { grown: peak - before, peak, size: Buffer.byteLength(text) };
 }
-const mem = await serverMemory(largest);
-const memRatio = mem.grown / mem.size;
-row('3', `server memory holding ${largest.toLocaleString('en')} lines`, `${(mem.grown / 2 ** 20).toFixed(0)} MiB`, `file ${(mem.size / 2 ** 20).toFixed(1)} MiB`, memRatio, 'goal < 10x file', memRatio < 10);
+for (const n of [...new Set([100_000, largest])]) {
+  const mem = await serverMemory(n);
+  const memRatio = mem.grown / mem.size;
+  row('3', `server memory holding ${n.toLocaleString('en')} lines`, `${(mem.grown / 2 ** 20).toFixed(0)} MiB`, `file ${(mem.size / 2 ** 20).toFixed(1)} MiB`, memRatio, 'goal ≤ 10x file', memRatio <= 10);
+}
 
 async function latency(text, file, edits) {
   const server = startServer(ROOT);
@@ -135,7 +162,8 @@ row('4', `keystroke → diagnostics, ${BASE.split('\n').length} lines, p95`, ms(
 const bigEdits = QUICK ? 20 : 100;
 const big = await latency(files[100_000].text, files[100_000].file, bigEdits);
 row('4', `keystroke → diagnostics, 100,000 lines, p50 (${bigEdits} edits)`, ms(big.p50), `trivial ${ms(big.trivialP50)}`, big.p50 / big.trivialP50);
-row('4', `keystroke → diagnostics, 100,000 lines, p95 (${bigEdits} edits)`, ms(big.p95), '', undefined, 'goal < 50 ms', big.p95 < 50);
+// The goal: a tenth of what Python takes only to read the same file.
+row('4', `keystroke → diagnostics, 100,000 lines, p95 (${bigEdits} edits)`, ms(big.p95), `python read ${ms(pyRead[100_000])}`, pyRead[100_000] / big.p95, 'goal ≤ 1/10 of python read', big.p95 <= pyRead[100_000] / 10);
 
 // 5: a workspace of 500 configs: first full set of diagnostics (cross-file rules
 // included) vs only reading the files.
@@ -156,6 +184,10 @@ const full = timeIt(() => {
   peers.forEach((p, i) => lintFile(opened[i], { env: { settings: {}, peers: findPeers(p, peers, {}, signatures) } }));
 }, 3);
 row('5', '500 configs: all diagnostics (cross-file) vs read', ms(full), `read ${ms(readOnly)}`, full / readOnly);
+const listing = join(work, 'workspace.txt');
+writeFileSync(listing, wsFiles.join('\n') + '\n');
+const pyMany = JSON.parse(execFileSync('python3', [join(ROOT, 'bench', 'python_read_many.py'), listing, '3'], { encoding: 'utf8' })).median_ms;
+row('5', '500 configs: all diagnostics vs Python reading them', ms(full), `python ${ms(pyMany)}`, pyMany / full, 'goal ≥ 3x', pyMany / full >= 3);
 
 // 6: cold start and sizes.
 const nodeStart = timeIt(() => spawnSync(process.execPath, ['-e', '0']), 5);
@@ -165,7 +197,7 @@ for (let i = 0; i < 5; i++) {
   starts.push(await server.initialize());
   await server.stop();
 }
-row('6', 'cold start: spawn to initialize response', ms(median(starts)), `node -e 0 ${ms(nodeStart)}`, median(starts) / nodeStart);
+row('6', 'cold start: spawn to initialize response', ms(median(starts)), `node -e 0 ${ms(nodeStart)}`, median(starts) / nodeStart, 'goal ≤ 1.3x', median(starts) / nodeStart <= 1.3);
 for (const f of ['extension.js', 'server.js', 'cli.js']) row('6', `bundle dist/${f}`, `${(statSync(join(ROOT, 'dist', f)).size / 1024).toFixed(0)} KB`);
 const vsixDir = join(work, 'vsix');
 mkdirSync(vsixDir);

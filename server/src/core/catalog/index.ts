@@ -53,7 +53,8 @@ export function baseKey(key: string): { name: string; prefix?: 'set' | 'get' } {
  */
 export function findKey(kind: SectionKind, key: string): KeyInfo | undefined {
   const index = indexFor(kind);
-  const base = baseKey(key).name;
+  // baseKey() without its object: this runs for every line.
+  const base = key.startsWith('set ') || key.startsWith('get ') ? key.slice(4).trim() : key;
   const name = SECTION_KINDS[kind].foldsCase ? base.toLowerCase() : base;
   return index.exact.get(name) ?? index.patterns.find((p) => p.pattern!.test(name));
 }

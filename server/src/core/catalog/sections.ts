@@ -6,6 +6,7 @@
 // depend on which server it is.
 
 import { DEFAULT_SECTION, type Entry } from '../syntax/parser';
+import { APP_PREFIXES, sectionPrefix } from '../syntax/section-names';
 import { factOf } from '../syntax/facts';
 import { pyStrip } from '../syntax/text';
 
@@ -170,12 +171,7 @@ export function stripCommandPrefix(name: string): { command?: string; section: s
   return { section: name };
 }
 
-export function sectionPrefix(name: string): string | undefined {
-  const colon = name.indexOf(':');
-  return colon > 0 ? name.slice(0, colon) : undefined;
-}
-
-export const APP_PREFIXES = ['app', 'application'];
+export { APP_PREFIXES, sectionPrefix };
 const PASTE_ONLY_PREFIXES = ['composite', 'composit', 'pipeline', 'filter-app'];
 
 const byUse = new Map<string, SectionKind>();

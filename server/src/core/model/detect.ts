@@ -4,7 +4,7 @@
 // whose name the user lists in `kallithea.files`. The client, the server and the CLI
 // all ask here.
 
-import { APP_PREFIXES, sectionPrefix } from '../catalog/sections';
+import { APP_PREFIXES, sectionPrefix } from '../syntax/section-names';
 import { parse, type ParsedConfig } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
 import type { ConfigModel } from './model';

@@ -19,6 +19,9 @@ export interface NameMention {
 
 /** Which name list an entry holds, if any. */
 function listKind(entry: Entry): NameKind | undefined {
+  // Only four keys hold names; most lines are none of them, so look at the key first.
+  const key = entry.key;
+  if (key !== 'keys' && key !== 'handlers' && key !== 'formatter' && key !== 'target') return undefined;
   const section = stripCommandPrefix(entry.section.name).section;
   if (entry.key === 'keys') {
     if (section === 'loggers') return 'logger';

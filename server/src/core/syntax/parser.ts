@@ -5,6 +5,7 @@
 // It never throws: where Python would stop, it records the fact and reads on, so
 // that every problem in the file can be reported at once.
 
+import { ParsedEntry } from './entry';
 import { skipSpace, skipSpaceBack, splitLines, lineRange, type Range, type TextLine } from './text';
 
 export type Delimiter = '=' | ':';
@@ -214,18 +215,9 @@ export function parse(input: string): ParsedConfig {
       continue;
     }
     const valueStart = Math.min(skipSpace(s, delim + 1), end);
-    const entry: Entry = {
-      index: entries.length,
-      section: current,
-      key: s.slice(start, keyEnd),
-      keyRange: lineRange(ln, start, keyEnd),
-      delimiter: s[delim] as Delimiter,
-      delimiterRange: lineRange(ln, delim, delim + 1),
-      parts: [{ line: ln, character: valueStart, text: s.slice(valueStart, end) }],
-      value: '',
-      valueRange: lineRange(ln, valueStart, end),
-      range: lineRange(ln, start, end),
-    };
+    const entry = new ParsedEntry(entries.length, current, s.slice(start, keyEnd), ln, start, keyEnd, delim, valueStart, end);
+    entry.delimiter = s.charCodeAt(delim) === 0x3a ? ':' : '=';
+    entry.parts.push({ line: ln, character: valueStart, text: s.slice(valueStart, end) });
     const earlier = currentKeys!.get(entry.key);
     if (earlier) entry.duplicateOf = earlier;
     else currentKeys!.set(entry.key, entry);
@@ -260,11 +252,7 @@ function finishEntry(entry: Entry | undefined, lineOwners: (Section | Entry | un
   for (let i = 1; i <= last; i++) value += '\n' + parts[i].text;
   entry.value = value;
   const lastPart = parts[last];
-  if (last > 0) {
-    const end = { line: lastPart.line, character: lastPart.character + lastPart.text.length };
-    entry.valueRange = { start: entry.valueRange.start, end };
-    entry.range = { start: entry.range.start, end };
-  }
+  if (last > 0) (entry as ParsedEntry).endAt(lastPart.line, lastPart.character + lastPart.text.length);
   // Blank lines after the value belong to the section again, not to the entry.
   for (let i = last + 1; i < parts.length; i++) lineOwners[parts[i].line] = entry.section;
   parts.length = last + 1;

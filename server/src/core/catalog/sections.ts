@@ -188,7 +188,8 @@ export function classifySection(name: string, use?: string): SectionKind {
     return kind?.startsWith(prefix) ? kind : prefix;
   }
   if (prefix && PASTE_ONLY_PREFIXES.includes(prefix)) return 'composite';
-  const logging = stripCommandPrefix(name).section;
+  // Only a name with a colon can be a [command:logging_section] override.
+  const logging = prefix ? stripCommandPrefix(name).section : name;
   if (logging === 'loggers' || logging === 'handlers' || logging === 'formatters') return logging;
   if (logging.startsWith('logger_')) return 'logger';
   if (logging.startsWith('handler_')) return 'handler';
@@ -203,12 +204,6 @@ export function readerOf(name: string): SectionReader {
 
 /** readerOf() per section object: a section's values are looked at many times per analysis. */
 export const readerOfSection = factOf((section: { name: string }) => readerOf(section.name));
-
-/** True when Python's configparser reads this section's values at run time. */
-export function readByPython(section: { name: string }): boolean {
-  const r = readerOfSection(section);
-  return r !== 'uwsgi' && r !== 'unknown';
-}
 
 /** True when Python reads this key of the section through interpolation. */
 export function interpolatedByPython(section: string, key: string): boolean {

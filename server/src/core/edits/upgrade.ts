@@ -49,7 +49,7 @@ export function upgradeEdits(model: ConfigModel, eol: string, randomHex: (digits
       up.commentOutDuplicate(entry);
       continue;
     }
-    const kind = model.sectionKind(entry.section.name);
+    const kind = model.kindOf(entry.section);
     if (kind === 'app' || kind === 'defaults') up.appEntry(entry);
     else if (kind === 'formatter' && entry.key === 'class') up.renameRhodecodeValue(entry, RHODECODE_CLASS);
     else if (kind === 'logger' && entry.key === 'qualname') up.renameRhodecodeValue(entry, RHODECODE_LOGGER);

@@ -144,7 +144,7 @@ function valuesFor(info: KeyInfo | undefined, kind: SectionKind, key: string): s
 }
 
 function values(model: ConfigModel, entry: Entry, pos: Position): CompletionItem[] {
-  const kind = model.sectionKind(entry.section.name);
+  const kind = model.kindOf(entry.section);
   const { name } = baseKey(entry.key);
   const info = model.keyInfo(entry);
   const options = valuesFor(info, kind, name);

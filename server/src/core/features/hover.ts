@@ -74,7 +74,7 @@ export function effectiveOf(model: ConfigModel, entry: Entry): Effective {
         `**This line is ignored:** ${where(reading.setting?.entry)} also defines "${entry.key}", and PasteDeploy drops the section's own line. Write \`set ${entry.key} = ...\` to override.`,
       ]);
     case 'local':
-      return (model.sectionKind(entry.section.name) === 'app' ? optionOf(model, entry) : undefined) ?? described(reading);
+      return (model.kindOf(entry.section) === 'app' ? optionOf(model, entry) : undefined) ?? described(reading);
   }
 }
 
@@ -99,7 +99,7 @@ function interpretation(info: KeyInfo | undefined, value: string): string {
 }
 
 function keyHover(model: ConfigModel, entry: Entry): string {
-  const kind = model.sectionKind(entry.section.name);
+  const kind = model.kindOf(entry.section);
   const info = model.keyInfo(entry);
   const { name } = baseKey(entry.key);
   const secret = info?.secret || isSecretKey(kind, name);

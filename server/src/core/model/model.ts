@@ -81,7 +81,9 @@ export class ConfigModel {
   private defaultsConf: Map<string, Setting> | undefined;
   // Asked for again and again by rules and requests: computed once per section name and per line.
   private readonly kinds = new Map<string, SectionKind>();
-  private lastKind: { name: string; kind: SectionKind } | undefined;
+  private lastKindName: string | undefined;
+  private lastKind: SectionKind | undefined;
+  private readonly kindsBySection: SectionKind[] = [];
   private readonly keyInfos: (KeyInfo | null | undefined)[] = [];
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
@@ -113,17 +115,29 @@ export class ConfigModel {
   /** What the section is (from its name and, for servers and filters, its `use` line). */
   sectionKind(name: string): SectionKind {
     // Callers walk the lines in order, so the section asked about last is the usual answer.
-    if (name === this.lastKind?.name) return this.lastKind.kind;
+    if (name === this.lastKindName) return this.lastKind!;
     let kind = this.kinds.get(name);
     if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.get(name)?.get('use')?.value)));
-    this.lastKind = { name, kind };
+    this.lastKindName = name;
+    this.lastKind = kind;
     return kind;
+  }
+
+  /** sectionKind() for a section of this file, by its position (the lookup every rule makes for every line). */
+  kindOf(section: Section): SectionKind {
+    return (this.kindsBySection[section.index] ??= this.sectionKind(section.name));
+  }
+
+  /** True when Python's configparser reads the section's values at run time (not [uwsgi], not unknown sections). */
+  readByPython(section: Section): boolean {
+    const reader = SECTION_KINDS[this.kindOf(section)].reader;
+    return reader !== 'uwsgi' && reader !== 'unknown';
   }
 
   /** The catalog entry for a line's key in its section (aliases and case folding applied by the catalog). */
   keyInfo(entry: Entry): KeyInfo | undefined {
     let info = this.keyInfos[entry.index];
-    if (info === undefined) this.keyInfos[entry.index] = info = findKey(this.sectionKind(entry.section.name), entry.key) ?? null;
+    if (info === undefined) this.keyInfos[entry.index] = info = findKey(this.kindOf(entry.section), entry.key) ?? null;
     return info ?? undefined;
   }
 
@@ -135,7 +149,7 @@ export class ConfigModel {
   lineValue(entry: Entry): LineReading {
     if (entry.duplicateOf) return { how: 'refused' };
     const section = entry.section.name;
-    const info = SECTION_KINDS[this.sectionKind(section)];
+    const info = SECTION_KINDS[this.kindOf(entry.section)];
     if (info.reader === 'uwsgi') return { how: 'uwsgi', value: uwsgiText(entry.value) };
     if (info.rawKeys?.includes(entry.key)) return { how: 'raw', value: entry.value };
     if (section === DEFAULT_SECTION) return fromSetting('default', this.globalDefaults().get(entry.key));

@@ -1,5 +1,4 @@
 import type { Rule } from '../analysis/diagnostics';
-import { readByPython } from '../catalog/sections';
 import { capturesNextLine } from '../edits/edits';
 import { lineRange } from '../syntax/text';
 
@@ -14,7 +13,7 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   description: 'An indented `key = value` that continues the value above.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      if (!readByPython(entry.section)) continue;
+      if (entry.parts.length < 2 || !model.readByPython(entry.section)) continue;
       for (let i = 1; i < entry.parts.length; i++) {
         const part = entry.parts[i];
         const m = LOOKS_LIKE_KEY.exec(part.text);

@@ -1,7 +1,6 @@
 import type { Rule } from '../analysis/diagnostics';
 import { isSecretKey } from '../catalog/display';
 import { moveToCommentLine } from '../edits/edits';
-import { readByPython } from '../catalog/sections';
 import { isPySpace, lineRange, skipSpaceBack } from '../syntax/text';
 
 interface Data {
@@ -17,10 +16,15 @@ interface Data {
 /** Index of an inline comment in a stripped value line: ';' or '#' after whitespace (';' also at the very start). */
 export function inlineCommentIndex(text: string, first: boolean): number {
   if (first && text.charCodeAt(0) === 0x3b) return 0;
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 0x3b || c === 0x23) && isPySpace(text.charCodeAt(i - 1))) return i;
-  }
+  // Most values hold neither character: let the engine's search skip them.
+  const semicolon = markAfterSpace(text, ';');
+  const hash = markAfterSpace(text, '#');
+  return semicolon < 0 ? hash : hash < 0 ? semicolon : Math.min(semicolon, hash);
+}
+
+/** The first `mark` after index 0 that follows whitespace, or -1. */
+function markAfterSpace(text: string, mark: string): number {
+  for (let i = text.indexOf(mark, 1); i > 0; i = text.indexOf(mark, i + 1)) if (isPySpace(text.charCodeAt(i - 1))) return i;
   return -1;
 }
 
@@ -32,22 +36,24 @@ export const inlineComment: Rule<Data> = {
   check({ model, report }) {
     const parsed = model.parsed;
     for (const entry of parsed.entries) {
-      if (!readByPython(entry.section)) continue;
-      entry.parts.forEach((part, index) => {
+      if (!model.readByPython(entry.section)) continue;
+      const parts = entry.parts;
+      for (let index = 0; index < parts.length; index++) {
+        const part = parts[index];
         const at = inlineCommentIndex(part.text, index === 0);
-        if (at < 0) return;
+        if (at < 0) continue;
         const commentStart = part.character + at;
         const commentEnd = part.character + part.text.length;
         const valueEnd = skipSpaceBack(parsed.lines[part.line].text, commentStart, 0);
         const comment = part.text.slice(at);
         // The text is part of the value as Python reads it, so for a secret it is not repeated.
-        const shown = isSecretKey(model.sectionKind(entry.section.name), entry.key) ? 'the text after the value' : `the text "${comment}"`;
+        const shown = isSecretKey(model.kindOf(entry.section), entry.key) ? 'the text after the value' : `the text "${comment}"`;
         report({
           range: lineRange(part.line, commentStart, commentEnd),
           message: `Python does not strip comments after a value: "${entry.key}" gets ${shown} as part of its value. Move the comment to a line of its own.`,
           data: { keyLine: entry.keyRange.start.line, line: part.line, valueEnd, commentStart, commentEnd, comment } satisfies Data,
         });
-      });
+      }
     }
   },
   fix({ model, eol }, diagnostic) {

@@ -21,7 +21,7 @@ export const invalidEnum: Rule<Data> = {
     for (const { entry, value, type, verdict } of misreadValues(model, 'enum')) {
       if (type.checkedBy) continue;
       const values = type.values;
-      const reader = SECTION_KINDS[model.sectionKind(entry.section.name)].readBy;
+      const reader = SECTION_KINDS[model.kindOf(entry.section)].readBy;
       const shown = value.trim() === '' ? 'an empty value' : `"${displayValue(value.trim())}"`;
       const effect = verdict.effect === 'fails' ? `${reader} stops on ${shown}` : `${reader} quietly ignores ${shown} and uses its default`;
       const hint = verdict.suggestions.length ? ` Did you mean ${verdict.suggestions[0]}?` : '';

@@ -1,7 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
 import { valueSpanRange } from '../syntax/value-offsets';
 import { referenceRanges } from '../syntax/positions';
-import { stripCommandPrefix } from '../catalog/sections';
+import { percentEntries } from '../catalog/sections';
 
 export const loggingHereInterpolation: Rule<{ replacement: string }> = {
   id: 'logging-here-interpolation',
@@ -9,8 +9,9 @@ export const loggingHereInterpolation: Rule<{ replacement: string }> = {
   severity: 'warning',
   description: '`%(here)s` or `%(__file__)s` in a logging handler\'s `args`/`kwargs`.',
   check({ model, report }) {
-    for (const entry of model.parsed.entries) {
-      if (!/^handler_/.test(stripCommandPrefix(entry.section.name).section) || (entry.key !== 'args' && entry.key !== 'kwargs')) continue;
+    // Only values with a '%' can hold a reference.
+    for (const entry of percentEntries(model.parsed)) {
+      if ((entry.key !== 'args' && entry.key !== 'kwargs') || model.kindOf(entry.section) !== 'handler') continue;
       for (const ref of referenceRanges(entry)) {
         const name = ref.token.name!;
         if (name !== 'here' && name !== '__file__') continue;

@@ -122,7 +122,7 @@ const checkedValues = factOf((model: ConfigModel): CheckedValue[] => {
   const out: CheckedValue[] = [];
   for (const entry of model.parsed.entries) {
     const info = model.keyInfo(entry);
-    if (!info || !CHECKED_TYPES.has(info.type.kind) || model.sectionKind(entry.section.name) === 'uwsgi') continue;
+    if (!info || !CHECKED_TYPES.has(info.type.kind) || model.kindOf(entry.section) === 'uwsgi') continue;
     const reading = model.lineValue(entry);
     if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
     out.push({ entry, value: reading.value, info });
@@ -161,7 +161,7 @@ export interface KeyFacts {
 export const keyFacts = factOf((model: ConfigModel): KeyFacts => {
   const facts: KeyFacts = { fromDatabase: [], deprecated: [], celeryImports: [], noEffect: [], unknown: [] };
   for (const entry of model.parsed.entries) {
-    const kind = model.sectionKind(entry.section.name);
+    const kind = model.kindOf(entry.section);
     const info = model.keyInfo(entry);
     if (info?.fromDatabase && (kind === 'app' || kind === 'defaults')) facts.fromDatabase.push(entry);
     if (entry.duplicateOf) continue;

@@ -33,7 +33,7 @@ export const unknownKey: Rule<Data> = {
     if (unknown.length === 0) return;
     const referenced = referencedNames(model.parsed.entries);
     for (const entry of unknown) {
-      const kind = model.sectionKind(entry.section.name);
+      const kind = model.kindOf(entry.section);
       const uwsgi = kind === 'uwsgi';
       const { name, prefix } = baseKey(entry.key);
       if (referenced.has(entry.key)) continue;

@@ -41,6 +41,8 @@ export interface Entry {
 export interface Section {
   /** The name as Python reads it: everything between the '[' and the last ']' of the line. */
   name: string;
+  /** Position among the sections of the file, for per-section caches. */
+  index: number;
   line: number;
   /** From '[' to the last ']'. */
   headerRange: Range;
@@ -165,6 +167,7 @@ export function parse(input: string): ParsedConfig {
       const name = s.slice(start + 1, header);
       const section: Section = {
         name,
+        index: sections.length,
         line: ln,
         headerRange: lineRange(ln, start, header + 1),
         nameRange: lineRange(ln, start + 1, header),

@@ -238,11 +238,11 @@ export function parse(input: string): ParsedConfig {
 
 /** The first '=' or ':' between start and end, as configparser's OPTCRE finds it. */
 function findDelimiter(s: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3d || c === 0x3a) return i;
-  }
-  return -1;
+  // Two searches by the engine beat a loop over the characters of every key.
+  const eq = s.indexOf('=', start);
+  const colon = s.indexOf(':', start);
+  const first = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+  return first >= 0 && first < end ? first : -1;
 }
 
 /** Join the parts as configparser does ('\n'.join(...).rstrip()) and fix the value's range. */

@@ -66,6 +66,15 @@ export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // Most files end their lines with '\n' alone: let the engine's search find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ text: text.slice(start, i), eol: '\n', offset: start });
+      start = i + 1;
+    }
+    lines.push({ text: text.slice(start), eol: '', offset: start });
+    return lines;
+  }
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);

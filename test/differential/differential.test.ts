@@ -75,7 +75,7 @@ function compare(c: Case, file: string, py: OracleResult): string[] {
   // No false alarms: every interpolation diagnostic sits on a key whose read fails in Python.
   for (const d of diagnostics) {
     if (!Object.values(GET_RULES).includes(d.rule)) continue;
-    const owner = model.parsed.lineOwners[d.range.start.line];
+    const owner = model.parsed.ownerAt(d.range.start.line);
     if (!owner || !('key' in owner)) {
       problems.push(`${d.rule} at line ${d.range.start.line + 1} is not on a key`);
       continue;

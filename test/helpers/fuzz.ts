@@ -55,8 +55,8 @@ function inside(model: ConfigModel, r: Range | Position | undefined, what: strin
   if (!r) return;
   const positions = 'start' in r ? [r.start, r.end] : [r];
   for (const p of positions) {
-    const line = model.parsed.lines[p.line];
-    if (!line || p.character < 0 || p.character > line.text.length) throw new Error(`${what}: position ${p.line}:${p.character} is outside the document`);
+    const lines = model.parsed.lines;
+    if (p.line < 0 || p.line >= lines.length || p.character < 0 || p.character > lines.width(p.line)) throw new Error(`${what}: position ${p.line}:${p.character} is outside the document`);
   }
   if ('start' in r && (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character))) throw new Error(`${what}: range ends before it starts`);
 }
@@ -90,7 +90,7 @@ export function exercise(text: string, rand: Random, positions = 6): { diagnosti
   const at: Position[] = diagnostics.slice(0, 5).map((d) => d.range.start);
   for (let i = 0; i < positions; i++) {
     const line = int(rand, 0, lines.length - 1);
-    at.push({ line, character: int(rand, 0, lines[line].text.length) });
+    at.push({ line, character: int(rand, 0, lines.width(line)) });
   }
   for (const p of at) {
     const h = hover(model, p);

@@ -25,11 +25,11 @@ test('on every real config, the grammar colours each line as the parser reads it
     const parsed = parse(text);
     if (parsed.bom || parsed.orphanLines.length) continue;
     const lines = await tokenize(parsed.text);
-    parsed.lines.forEach((l, i) => {
+    [...parsed.lines.texts()].forEach((l, i) => {
       const kind = parsed.lineKinds[i];
       const scopes = lines[i].tokens.filter((t) => t.text.trim() !== '').map((t) => t.scopes.join(' '));
       const first = scopes[0] ?? '';
-      const fail = (what: string) => problems.push(`${path.basename(file)}:${i + 1}: ${what}: ${JSON.stringify(l.text)} -> ${first}`);
+      const fail = (what: string) => problems.push(`${path.basename(file)}:${i + 1}: ${what}: ${JSON.stringify(l)} -> ${first}`);
       if (kind === LineKind.Comment && !/comment\.line/.test(first)) fail('comment not coloured as a comment');
       if (kind === LineKind.Section && !/entity\.name\.section/.test(scopes.join(' '))) fail('section header not coloured as one');
       if (kind === LineKind.Entry && !/variable\.other\.key|keyword\.other\.pastedeploy/.test(first)) fail('key not coloured as a key');

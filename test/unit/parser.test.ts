@@ -40,7 +40,7 @@ describe('parser', () => {
       const p = parse(['[s]', 'a = 1', '  more', 'b = 2'].join(eol) + eol);
       assert.equal(p.entries[0].value, '1\nmore', `eol ${JSON.stringify(eol)}`);
       assert.deepEqual(p.entries[1].keyRange, r(3, 0, 3, 1));
-      assert.equal(p.lines[1].eol, eol);
+      assert.equal(p.lines.eol(1), eol);
     }
   });
 
@@ -120,7 +120,7 @@ describe('parser', () => {
       const p = parse(text);
       for (const e of p.entries) {
         for (const pos of [e.keyRange.start, e.keyRange.end, e.valueRange.start, e.valueRange.end]) {
-          assert.ok(pos.line < p.lines.length && pos.character <= p.lines[pos.line].text.length, `range outside text for ${JSON.stringify(text)}`);
+          assert.ok(pos.line < p.lines.length && pos.character <= p.lines.text(pos.line).length, `range outside text for ${JSON.stringify(text)}`);
         }
       }
     }

@@ -27,7 +27,7 @@ export function insertSnippet(config: string, snippetText: string): string {
   for (const s of base.sections) if (names.has(s.name)) for (let l = s.line; l <= s.lastLine; l++) drop.add(l);
   const app = base.sections.find((s) => s.name === 'app:main');
   for (const e of app?.entries ?? []) if (keys.has(e.key)) for (let l = e.range.start.line; l <= e.range.end.line; l++) drop.add(l);
-  const lines = base.lines.map((l) => l.text);
+  const lines = [...base.lines.texts()];
   const out: string[] = [];
   const appEnd = app && !names.has('app:main') ? app.entries[app.entries.length - 1]?.range.end.line ?? app.line : -1;
   lines.forEach((l, i) => {

@@ -7,7 +7,6 @@ import { ConfigModel } from '../model/model';
 import { applyEdits, collide } from '../edits/apply';
 import { secureRandomHex } from '../edits/secrets';
 import { upgradeEdits } from '../edits/upgrade';
-import { dominantEol } from '../syntax/text';
 import { findRule } from '../rules';
 import { lint, type LintOptions } from './analysis';
 import type { Diagnostic, Fix, TextEdit } from './diagnostics';
@@ -19,7 +18,7 @@ export function fixesFor(model: ConfigModel, diagnostic: Diagnostic, env: LintEn
   const rule = findRule(diagnostic.rule);
   if (!rule?.fix) return [];
   // The one place a diagnostic meets its rule's data type: the rule made the data, so it has that type.
-  return rule.fix({ model, env, eol: dominantEol(model.parsed.lines), randomHex }, diagnostic as Diagnostic & { data: unknown });
+  return rule.fix({ model, env, eol: model.parsed.lines.dominantEol(), randomHex }, diagnostic as Diagnostic & { data: unknown });
 }
 
 /** Choose the safe fixes whose edits do not collide with each other. */
@@ -71,7 +70,7 @@ export interface UpgradeTextResult {
 /** The whole file upgraded to Kallithea 0.7 (see upgrade.ts); the text unchanged when there is nothing to do. */
 export function upgradeText(text: string, modelOptions: ModelOptions = {}, randomHex = secureRandomHex): UpgradeTextResult {
   const model = ConfigModel.fromText(text, modelOptions);
-  const { edits, changes, refused } = upgradeEdits(model, dominantEol(model.parsed.lines), randomHex);
+  const { edits, changes, refused } = upgradeEdits(model, model.parsed.lines.dominantEol(), randomHex);
   if (edits.length === 0) return { text, changes: [], refused };
   return { text: (model.parsed.bom ? '\ufeff' : '') + applyEdits(model.parsed, edits), changes };
 }

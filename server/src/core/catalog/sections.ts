@@ -5,7 +5,7 @@
 // [server:*] and [filter:*] from the `use` line, since the keys a server takes
 // depend on which server it is.
 
-import { DEFAULT_SECTION, type Entry } from '../syntax/parser';
+import { DEFAULT_SECTION, type Entry, type ParsedConfig } from '../syntax/parser';
 import { APP_PREFIXES, sectionPrefix } from '../syntax/section-names';
 import { factOf } from '../syntax/facts';
 import { pyStrip } from '../syntax/text';
@@ -202,8 +202,6 @@ export function readerOf(name: string): SectionReader {
   return SECTION_KINDS[classifySection(name)].reader;
 }
 
-/** readerOf() per section object: a section's values are looked at many times per analysis. */
-export const readerOfSection = factOf((section: { name: string }) => readerOf(section.name));
 
 /** True when Python reads this key of the section through interpolation. */
 export function interpolatedByPython(section: string, key: string): boolean {
@@ -214,8 +212,11 @@ export function interpolatedByPython(section: string, key: string): boolean {
 
 /** Entries whose values Python interpolates when Kallithea, its servers or its logging load the file. */
 export function* interpolatedEntries<E extends { section: { name: string }; key: string }>(entries: E[]): Generator<E> {
+  // The entries of a section come together: its reader is worked out once per run of them.
+  let section: { name: string } | undefined;
+  let reader: SectionReader = 'unknown';
   for (const entry of entries) {
-    const reader = readerOfSection(entry.section);
+    if (entry.section !== section) reader = readerOf((section = entry.section).name);
     if (reader === 'uwsgi' || reader === 'unknown') continue;
     if (reader === 'logging' && !interpolatedByPython(entry.section.name, entry.key)) continue;
     yield entry;
@@ -226,9 +227,9 @@ export function* interpolatedEntries<E extends { section: { name: string }; key:
  * The entries Python interpolates whose value has a '%': all the interpolation rules
  * look at. Found once per parse (most values have no '%', so this list is short).
  */
-export const percentEntries = factOf((parsed: { entries: readonly Entry[] }): Entry[] => {
+export const percentEntries = factOf((parsed: ParsedConfig): Entry[] => {
   const out: Entry[] = [];
-  for (const entry of parsed.entries) if (entry.value.includes('%')) out.push(entry);
+  for (const entry of parsed.entriesWithChar('%')) if (entry.value.includes('%')) out.push(entry);
   return [...interpolatedEntries(out)];
 });
 

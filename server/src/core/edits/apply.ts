@@ -6,8 +6,8 @@ import type { ParsedConfig } from '../syntax/parser';
 import { comparePositions, type Position } from '../syntax/text';
 
 export function offsetAt(parsed: ParsedConfig, pos: Position): number {
-  const line = parsed.lines[Math.min(Math.max(pos.line, 0), parsed.lines.length - 1)];
-  return line.offset + Math.min(Math.max(pos.character, 0), line.text.length);
+  const line = Math.min(Math.max(pos.line, 0), parsed.lines.length - 1);
+  return parsed.lines.offset(line) + Math.min(Math.max(pos.character, 0), parsed.lines.width(line));
 }
 
 /** Apply edits (given against the same text) from last to first. Overlapping edits are an error. */

@@ -23,7 +23,7 @@ export function cacheRegionEdits(model: ConfigModel, eol: string): { edits: Text
   if (regions && regions.parts.length > 1) return { edits: [], added: [] };
   if (regions && regions.section.name === app) {
     const end = regions.range.end;
-    const lineEnd = model.parsed.lines[end.line].text.length;
+    const lineEnd = model.parsed.lines.text(end.line).length;
     const edits = [setValueEdit(regions, value)];
     if (settings.length) edits.push({ range: lineRange(end.line, lineEnd, lineEnd), newText: eol + settings.join(eol) });
     return { edits, added: missing.map((r) => r.name) };

@@ -7,15 +7,15 @@ import { lineRange, skipSpace } from '../syntax/text';
 
 /** Lines of an entry that hold text: its key line and every continuation line with content. */
 export function entryTextLines(entry: Entry): number[] {
-  const lines: number[] = [];
-  for (const part of entry.parts) if (part.text !== '' || part === entry.parts[0]) lines.push(part.line);
-  return [...new Set(lines)];
+  const lines: number[] = [entry.line];
+  for (const part of entry.parts) if (part.text !== '' && part.line !== entry.line) lines.push(part.line);
+  return lines;
 }
 
 /** Turn lines into comments by putting '# ' before their first character; the text stays in the file. */
 export function commentOutLines(parsed: ParsedConfig, lines: number[]): TextEdit[] {
   return lines.map((line) => {
-    const at = skipSpace(parsed.lines[line].text);
+    const at = skipSpace(parsed.lines.text(line));
     return { range: lineRange(line, at, at), newText: '# ' };
   });
 }
@@ -25,7 +25,7 @@ export function insertLineBefore(parsed: ParsedConfig, line: number, text: strin
 }
 
 export function leadingWhitespace(parsed: ParsedConfig, line: number): string {
-  const text = parsed.lines[line].text;
+  const text = parsed.lines.text(line);
   return text.slice(0, skipSpace(text));
 }
 
@@ -42,12 +42,12 @@ export function setValueEdit(entry: Entry, value: string): TextEdit {
   if (entry.parts.length === 1) return { range: lineRange(first.line, first.character, first.character + first.text.length), newText: newFirst };
   const lines = entry.section.source;
   const end = entry.valueRange.end;
-  let text = newFirst + lines[first.line].text.slice(first.character + first.text.length) + lines[first.line].eol;
+  let text = newFirst + lines.text(first.line).slice(first.character + first.text.length) + lines.eol(first.line);
   const starts = new Map(entry.parts.slice(1).filter((p) => p.text !== '').map((p) => [p.line, p.character]));
   for (let l = first.line + 1; l <= end.line; l++) {
-    const t = l === end.line ? lines[l].text.slice(0, end.character) : lines[l].text;
+    const t = l === end.line ? lines.text(l).slice(0, end.character) : lines.text(l);
     const at = starts.get(l);
-    text += (at === undefined ? t : t.slice(0, at) + '# ' + t.slice(at)) + (l === end.line ? '' : lines[l].eol);
+    text += (at === undefined ? t : t.slice(0, at) + '# ' + t.slice(at)) + (l === end.line ? '' : lines.eol(l));
   }
   return { range: { start: { line: first.line, character: first.character }, end }, newText: text };
 }
@@ -75,7 +75,7 @@ export function setKeyEdit(parsed: ParsedConfig, sectionName: string, key: strin
 /** True when the next line with content after `line` is indented deeper than `indent` (it would continue a key inserted there). */
 export function capturesNextLine(parsed: ParsedConfig, line: number, indent: number): boolean {
   for (let l = line + 1; l < parsed.lines.length; l++) {
-    const text = parsed.lines[l].text;
+    const text = parsed.lines.text(l);
     const start = skipSpace(text);
     if (start === text.length || text[start] === '#' || text[start] === ';') continue;
     return start > indent;
@@ -85,8 +85,8 @@ export function capturesNextLine(parsed: ParsedConfig, line: number, indent: num
 
 /** Insert a whole line after `line`, also when that line is the last one and has no line break. */
 export function insertLineAfter(parsed: ParsedConfig, line: number, text: string, eol: string): TextEdit {
-  const l = parsed.lines[line];
-  if (l.eol === '') return { range: lineRange(line, l.text.length, l.text.length), newText: eol + text };
+  const width = parsed.lines.width(line);
+  if (parsed.lines.eol(line) === '') return { range: lineRange(line, width, width), newText: eol + text };
   return { range: lineRange(line + 1, 0, 0), newText: text + eol };
 }
 

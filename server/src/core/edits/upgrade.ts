@@ -204,7 +204,7 @@ class Upgrade {
    * in front of the new line).
    */
   private lineAfter(line: number, text: string): TextEdit {
-    const end = this.parsed.lines[line].text.length;
+    const end = this.parsed.lines.text(line).length;
     return { range: lineRange(line, end, end), newText: this.eol + text };
   }
 
@@ -274,8 +274,8 @@ class Upgrade {
     const alembic = REQUIRED.find((r) => r.section === 'alembic')!;
     if (!this.model.sections.has('alembic')) {
       const last = this.parsed.lines.length - 1;
-      const text = this.parsed.lines[last].text;
-      const lead = this.parsed.lines[last].eol === '' && text !== '' ? this.eol : '';
+      const text = this.parsed.lines.text(last);
+      const lead = this.parsed.lines.eol(last) === '' && text !== '' ? this.eol : '';
       this.edits.push({ range: { start: { line: last, character: text.length }, end: { line: last, character: text.length } }, newText: `${lead}${this.eol}[alembic]${this.eol}${alembic.key} = ${alembic.value}${this.eol}` });
       this.changes.push(`added [alembic] with ${alembic.key} = ${alembic.value}`);
     } else if (!this.has('alembic', alembic.key)) {

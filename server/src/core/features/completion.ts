@@ -45,7 +45,7 @@ function usesFor(kind: SectionKind): string[] {
 
 function sectionAt(model: ConfigModel, line: number): Section | undefined {
   for (let l = line; l >= 0; l--) {
-    const owner = model.parsed.lineOwners[l];
+    const owner = model.parsed.ownerAt(l);
     if (owner) return 'key' in owner ? owner.section : owner;
   }
   return undefined;
@@ -54,7 +54,7 @@ function sectionAt(model: ConfigModel, line: number): Section | undefined {
 const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
 export function complete(model: ConfigModel, pos: Position, options: CompletionOptions = {}): CompletionItem[] {
-  const lineText = model.parsed.lines[pos.line]?.text ?? '';
+  const lineText = pos.line < model.parsed.lines.length ? model.parsed.lines.text(pos.line) : '';
   const before = lineText.slice(0, pos.character);
 
   const header = /^(\s*)\[([^\]]*)$/.exec(before);
@@ -63,7 +63,7 @@ export function complete(model: ConfigModel, pos: Position, options: CompletionO
   const reference = /%\(([^)]*)$/.exec(before);
   if (reference) return references(model, pos, range(pos.line, pos.character - reference[1].length, pos.character));
 
-  const owner = model.parsed.lineOwners[pos.line];
+  const owner = model.parsed.ownerAt(pos.line);
   const entry = owner && 'key' in owner && owner.keyRange.start.line === pos.line ? owner : undefined;
   if (entry && pos.character > entry.delimiterRange.start.character) return values(model, entry, pos);
 
@@ -121,7 +121,7 @@ function references(model: ConfigModel, pos: Position, replace: Range): Completi
   const names = new Map<string, string>();
   for (const [name, b] of model.defaults) names.set(name, b.entry ? '[DEFAULT]' : 'built in');
   if (section !== DEFAULT_SECTION) for (const name of model.sections.get(section)?.keys() ?? []) names.set(name, `[${section}]`);
-  const closeAfter = (model.parsed.lines[pos.line].text.slice(pos.character).match(/^[^)\s]*\)s/) ?? [''])[0];
+  const closeAfter = (model.parsed.lines.text(pos.line).slice(pos.character).match(/^[^)\s]*\)s/) ?? [''])[0];
   return [...names].map(([name, where]) => {
     const got = model.interpolateText(section, `%(${name})s`);
     return {

@@ -27,7 +27,7 @@ export function documentSymbols(model: ConfigModel): SymbolNode[] {
     return {
       name: `[${section.name}]`,
       kind: 'section',
-      range: { start: section.headerRange.start, end: { line: lastLine, character: parsed.lines[lastLine].text.length } },
+      range: { start: section.headerRange.start, end: { line: lastLine, character: parsed.lines.text(lastLine).length } },
       selectionRange: section.headerRange,
       children: section.entries.map((e) => ({
         name: e.key,

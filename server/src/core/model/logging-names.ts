@@ -6,15 +6,23 @@
 import { factOf } from '../syntax/facts';
 import type { Entry, ParsedConfig, Section } from '../syntax/parser';
 import { stripCommandPrefix } from '../catalog/sections';
-import type { Range } from '../syntax/text';
+import { lineRange, skipSpace, skipSpaceBack, type Range } from '../syntax/text';
 
 export type NameKind = 'logger' | 'handler' | 'formatter';
 
-export interface NameMention {
-  entry: Entry;
-  name: string;
-  kind: NameKind;
-  range: Range;
+/** A name in a logging list; its range is made when asked (lists can hold thousands of names). */
+export class NameMention {
+  constructor(
+    readonly entry: Entry,
+    readonly name: string,
+    readonly kind: NameKind,
+    private readonly line: number,
+    private readonly character: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.character, this.character + this.name.length);
+  }
 }
 
 /** Which name list an entry holds, if any. */
@@ -44,9 +52,15 @@ function computeMentions(parsed: ParsedConfig): NameMention[] {
     if (!kind) continue;
     // Line by line, so that a list of thousands of names costs one pass.
     for (const part of entry.parts) {
-      for (const m of part.text.matchAll(/[^,\s]+(?:[^,]*[^,\s])?/g)) {
-        const start = { line: part.line, character: part.character + m.index! };
-        out.push({ entry, name: m[0], kind, range: { start, end: { line: part.line, character: start.character + m[0].length } } });
+      // Each comma-separated piece, stripped (a name is the text between commas, without surrounding spaces).
+      const text = part.text;
+      for (let from = 0; from <= text.length; ) {
+        let to = text.indexOf(',', from);
+        if (to < 0) to = text.length;
+        const start = skipSpace(text, from);
+        const end = skipSpaceBack(text, to, start);
+        if (end > start) out.push(new NameMention(entry, text.slice(start, end), kind, part.line, part.character + start));
+        from = to + 1;
       }
     }
   }

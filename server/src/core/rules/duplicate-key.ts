@@ -30,8 +30,8 @@ export const duplicateKey: Rule<{ line: number; firstLine: number } | undefined>
   fix({ model }, diagnostic) {
     if (!diagnostic.data) return []; // a repeated empty key: which line is meant needs a person
     const { line, firstLine } = diagnostic.data;
-    const entry = model.parsed.lineOwners[line] as Entry | undefined;
-    const first = model.parsed.lineOwners[firstLine] as Entry | undefined;
+    const entry = model.parsed.ownerAt(line) as Entry | undefined;
+    const first = model.parsed.ownerAt(firstLine) as Entry | undefined;
     if (!entry || !('key' in entry) || !first || !('key' in first)) return [];
     return [
       {

@@ -28,7 +28,7 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   },
   fix({ model }, diagnostic) {
     const { line } = diagnostic.data;
-    const owner = model.parsed.lineOwners[line];
+    const owner = model.parsed.ownerAt(line);
     if (!owner || !('key' in owner)) return [];
     // Dedent this line and the key-like continuation lines right after it, as one block.
     const parts = owner.parts.filter((p) => p.line >= line && p.text !== '');

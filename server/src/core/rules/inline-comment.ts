@@ -35,7 +35,9 @@ export const inlineComment: Rule<Data> = {
   description: '` ;` or ` #` after a value: Python keeps the text in the value.',
   check({ model, report }) {
     const parsed = model.parsed;
-    for (const entry of parsed.entries) {
+    // Only lines with a ';' or a '#' can have one.
+    const candidates = [...new Set([...parsed.entriesWithChar(';'), ...parsed.entriesWithChar('#')])].sort((a, b) => a.index - b.index);
+    for (const entry of candidates) {
       if (!model.readByPython(entry.section)) continue;
       const parts = entry.parts;
       for (let index = 0; index < parts.length; index++) {
@@ -44,7 +46,7 @@ export const inlineComment: Rule<Data> = {
         if (at < 0) continue;
         const commentStart = part.character + at;
         const commentEnd = part.character + part.text.length;
-        const valueEnd = skipSpaceBack(parsed.lines[part.line].text, commentStart, 0);
+        const valueEnd = skipSpaceBack(parsed.lines.text(part.line), commentStart, 0);
         const comment = part.text.slice(at);
         // The text is part of the value as Python reads it, so for a secret it is not repeated.
         const shown = isSecretKey(model.kindOf(entry.section), entry.key) ? 'the text after the value' : `the text "${comment}"`;

@@ -43,7 +43,7 @@ export const issueTrackerIncomplete: Rule<{ line: number; missing: string[] } | 
   fix({ model, eol }, diagnostic) {
     if (!diagnostic.data) return []; // an unbalanced pattern: only a person can repair it
     const { line, missing } = diagnostic.data;
-    const entry = model.parsed.lineOwners[line];
+    const entry = model.parsed.ownerAt(line);
     if (!entry || !('key' in entry)) return [];
     const edits: TextEdit[] = missing.map((k) => insertAfterEntry(model.parsed, entry, k, k.startsWith('issue_sub') ? '' : 'https://issues.example.com/{repo}/issue/\\1', eol));
     return [{ title: `Add ${missing.join(' and ')}`, edits, preferred: true }];

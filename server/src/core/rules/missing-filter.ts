@@ -43,7 +43,7 @@ export const missingFilter: Rule<{ name: string; app: string }> = {
     const commented = commentedBlock(model.parsed, name);
     if (commented) {
       const edits = commented.map((line) => {
-        const text = model.parsed.lines[line].text;
+        const text = model.parsed.lines.text(line);
         const start = skipSpace(text);
         const end = start + /^[#;]+\s*/.exec(text.slice(start))![0].length;
         return { range: lineRange(line, start, end), newText: '' };

@@ -39,7 +39,7 @@ export const missingRequiredKey: Rule<{ key: string; section: string; value: str
     if (old) return [{ title: `Rename ${old.key} to ${key}`, edits: [renameKeyEdit(old, key)], preferred: true }];
     if (!model.sections.has(section)) {
       const last = model.parsed.lines.length - 1;
-      const text = model.parsed.lines[last].text;
+      const text = model.parsed.lines.text(last);
       const lead = text === '' ? '' : eol;
       return [{ title: `Add [${section}] with ${key} = ${value}`, edits: [{ range: { start: { line: last, character: text.length }, end: { line: last, character: text.length } }, newText: `${lead}${eol}[${section}]${eol}${key} = ${value}${eol}` }], preferred: true }];
     }

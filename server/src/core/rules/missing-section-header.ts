@@ -12,7 +12,7 @@ export const missingSectionHeader: Rule<{ line: number }> = {
     // Python stops at the first such line; later ones would only repeat the message.
     const line = parsed.orphanLines[0];
     if (line === undefined) return;
-    const text = parsed.lines[line].text;
+    const text = parsed.lines.text(line);
     report({
       range: lineRange(line, skipSpace(text), Math.max(skipSpace(text), skipSpaceBack(text))),
       message:

@@ -65,13 +65,13 @@ export function commentOutEntry(parsed: ParsedConfig, entry: Entry): TextEdit[] 
 
 /** Insert `key = value` right after an existing entry (to keep related settings together). */
 export function insertAfterEntry(parsed: ParsedConfig, entry: Entry, key: string, value: string, eol: string): TextEdit {
-  const indent = /^\s*/.exec(parsed.lines[entry.range.start.line].text)![0];
+  const indent = /^\s*/.exec(parsed.lines.text(entry.range.start.line))![0];
   return insertLineAfter(parsed, entry.range.end.line, `${indent}${key} = ${value}`, eol);
 }
 
 /** Find the entry a diagnostic's data points at (by its key line), as the model sees it now. */
 export function entryAt(model: ConfigModel, line: number): Entry | undefined {
-  const owner = model.parsed.lineOwners[line];
+  const owner = model.parsed.ownerAt(line);
   return owner && 'key' in owner ? owner : undefined;
 }
 

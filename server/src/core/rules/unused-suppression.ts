@@ -12,7 +12,7 @@ export const unusedSuppression: Rule<{ line: number; all: boolean }> = {
     if (!all) return [];
     // Remove the whole line with its line break; on the last line, just its text.
     const last = line + 1 >= model.parsed.lines.length;
-    const end = last ? { line, character: model.parsed.lines[line].text.length } : { line: line + 1, character: 0 };
+    const end = last ? { line, character: model.parsed.lines.text(line).length } : { line: line + 1, character: 0 };
     return [{ title: 'Remove the unused suppression comment', edits: [{ range: { start: { line, character: 0 }, end }, newText: '' }] }];
   },
 };

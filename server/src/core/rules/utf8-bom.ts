@@ -11,7 +11,7 @@ export const utf8Bom: Rule = {
   check({ model, report }) {
     if (!model.parsed.bom) return;
     report({
-      range: lineRange(0, 0, model.parsed.lines[0].text.length),
+      range: lineRange(0, 0, model.parsed.lines.text(0).length),
       message:
         'The file starts with a UTF-8 byte order mark (BOM). Python reads it as text before the first section header, so Kallithea does not start. Save the file as UTF-8 without BOM.',
     });

@@ -1,56 +1,95 @@
 // The parser's entries. A file has many lines and most are never reported, so an
-// entry keeps its positions as numbers and makes its ranges when asked.
+// entry keeps few numbers and works out the rest when asked: its ranges, where its
+// delimiter and value start, its value's parts, and its value.
 
-import type { Delimiter, Entry, Section, ValuePart } from './parser';
-import { lineRange, type Range } from './text';
+import type { Delimiter, Entry, Section, ValuePart } from './nodes';
+import type { ParsedConfig } from './parser';
+import { isPySpace, lineRange, type Range } from './text';
 
-/**
- * An entry as the parser makes it: positions kept as numbers, ranges made when
- * someone asks for them (most lines are never reported, and a file has many lines).
- */
 export class ParsedEntry implements Entry {
-  delimiter: Delimiter = '=';
-  readonly parts: ValuePart[] = [];
-  value = '';
-  duplicateOf?: Entry;
-  private endLine: number;
+  duplicateOf?: Entry = undefined;
+  /** The last line that contributes text to the value. */
+  lastLine: number;
   private endChar: number;
+  private valueText?: string = undefined;
+  private partList?: ValuePart[] = undefined;
 
   constructor(
+    private readonly parsed: ParsedConfig,
     readonly index: number,
     readonly section: Section,
     readonly key: string,
-    private readonly line: number,
+    readonly line: number,
     private readonly keyStart: number,
-    private readonly keyEnd: number,
-    private readonly delim: number,
-    private readonly valueStart: number,
     valueEnd: number,
   ) {
-    this.endLine = line;
+    this.lastLine = line;
     this.endChar = valueEnd;
   }
 
-  /** The value continues on later lines and ends at this position. */
-  endAt(line: number, character: number): void {
-    this.endLine = line;
+  /** The reader found a continuation line with text, ending at this column. */
+  extendTo(line: number, character: number): void {
+    this.lastLine = line;
     this.endChar = character;
   }
 
+  /** Column of the delimiter: the first character after the key and its spaces. */
+  get delimiterColumn(): number {
+    const { text, lines } = this.parsed;
+    const offset = lines.offset(this.line);
+    let i = offset + this.keyStart + this.key.length;
+    while (isPySpace(text.charCodeAt(i))) i++;
+    return i - offset;
+  }
+
+  /** Column of the value's first character on the key's line (its end when the line has no value text). */
+  get valueStart(): number {
+    const { text, lines } = this.parsed;
+    const offset = lines.offset(this.line);
+    const end = this.lastLine === this.line ? offset + this.endChar : lines.end(this.line);
+    const afterDelimiter = offset + this.delimiterColumn + 1;
+    let i = afterDelimiter;
+    while (i < end && isPySpace(text.charCodeAt(i))) i++;
+    // Only spaces after the delimiter: Python's value starts (empty) right after it.
+    return (i === end && this.lastLine !== this.line ? afterDelimiter : i) - offset;
+  }
+
+  get delimiter(): Delimiter {
+    return this.parsed.text.charCodeAt(this.parsed.lines.offset(this.line) + this.delimiterColumn) === 0x3a ? ':' : '=';
+  }
+
+  get value(): string {
+    if (this.valueText !== undefined) return this.valueText;
+    if (this.lastLine === this.line) {
+      const offset = this.parsed.lines.offset(this.line);
+      return (this.valueText = this.parsed.text.slice(offset + this.valueStart, offset + this.endChar));
+    }
+    // configparser's '\n'.join(parts).rstrip(): the trailing blank parts are already gone.
+    let value = '';
+    for (const part of this.parts) value += (part.line === this.line ? '' : '\n') + part.text;
+    return (this.valueText = value);
+  }
+
+  get parts(): ValuePart[] {
+    // A one-line value's single part is cheap to make and most are asked for once: only longer values keep theirs.
+    if (this.lastLine === this.line) return [{ line: this.line, character: this.valueStart, text: this.value }];
+    return (this.partList ??= this.parsed.partsOf(this));
+  }
+
   get keyRange(): Range {
-    return lineRange(this.line, this.keyStart, this.keyEnd);
+    return lineRange(this.line, this.keyStart, this.keyStart + this.key.length);
   }
 
   get delimiterRange(): Range {
-    return lineRange(this.line, this.delim, this.delim + 1);
+    const at = this.delimiterColumn;
+    return lineRange(this.line, at, at + 1);
   }
 
   get valueRange(): Range {
-    return { start: { line: this.line, character: this.valueStart }, end: { line: this.endLine, character: this.endChar } };
+    return { start: { line: this.line, character: this.valueStart }, end: { line: this.lastLine, character: this.endChar } };
   }
 
   get range(): Range {
-    return { start: { line: this.line, character: this.keyStart }, end: { line: this.endLine, character: this.endChar } };
+    return { start: { line: this.line, character: this.keyStart }, end: { line: this.lastLine, character: this.endChar } };
   }
 }
-

@@ -4,188 +4,220 @@
 // indentation with blank lines kept, optionxform = str) reads from the same text.
 // It never throws: where Python would stop, it records the fact and reads on, so
 // that every problem in the file can be reported at once.
+//
+// It allocates little, because it runs on every keystroke of files up to a
+// million lines: lines are offsets into the text (LineTable), each line's kind and
+// owner are typed arrays, and entries keep numbers; strings other than keys (a
+// value, its parts, a comment's text) and ranges are made when someone asks.
 
 import { ParsedEntry } from './entry';
-import { skipSpace, skipSpaceBack, splitLines, lineRange, type Range, type TextLine } from './text';
+import { LineTable } from './lines';
+import { ParsedSection } from './section';
+import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
+import { isPySpace, lineRange } from './text';
 
-export type Delimiter = '=' | ':';
-
-/** One piece of a value, as Python appends it: a stripped line, or '' for a kept blank line. */
-export interface ValuePart {
-  line: number;
-  character: number;
-  text: string;
-}
-
-export interface Entry {
-  /** Position among all entries of the file, for per-entry caches. */
-  index: number;
-  section: Section;
-  /** The key as Python stores it: text before the first delimiter, right-stripped, case kept. */
-  key: string;
-  keyRange: Range;
-  delimiter: Delimiter;
-  delimiterRange: Range;
-  /** First part is the text after the delimiter on the key's line; the rest are continuation lines. */
-  parts: ValuePart[];
-  /** The raw value exactly as configparser returns it with raw=True. */
-  value: string;
-  /** From the value's first character to its last one (empty, just after the delimiter, when the value is empty). */
-  valueRange: Range;
-  /** The key's line through the last line that contributes text to the value. */
-  range: Range;
-  /** Set when a key of the same name already appeared in this section (Python's strict mode refuses the file). */
-  duplicateOf?: Entry;
-}
-
-export interface Section {
-  /** The name as Python reads it: everything between the '[' and the last ']' of the line. */
-  name: string;
-  /** Position among the sections of the file, for per-section caches. */
-  index: number;
-  line: number;
-  /** From '[' to the last ']'. */
-  headerRange: Range;
-  nameRange: Range;
-  entries: Entry[];
-  /** The last line before the next section header (or the end of the file). */
-  lastLine: number;
-  /** Set when a section of the same name was already opened ([DEFAULT] may repeat; Python merges it). */
-  duplicateOf?: Section;
-  /** The file's lines (shared by all sections), for edits that must reproduce text around an entry. */
-  source: TextLine[];
-}
-
-export interface Comment {
-  line: number;
-  range: Range;
-  /** The comment's text, prefix included, without surrounding whitespace. */
-  text: string;
-}
-
-export type InvalidReason = 'no-delimiter' | 'empty-key';
-
-export interface InvalidLine {
-  line: number;
-  range: Range;
-  reason: InvalidReason;
-  /** For an empty key: the section already had one (Python stores '' as a key, so a second is a repeated key). */
-  repeated?: boolean;
-}
-
-export const enum LineKind {
-  Blank = 0,
-  Comment = 1,
-  Section = 2,
-  Entry = 3,
-  Continuation = 4,
-  Invalid = 5,
-  /** A line before the first section header that Python cannot place. */
-  Orphan = 6,
-}
-
-export interface ParsedConfig {
-  /** The text the positions refer to (without a leading byte order mark). */
-  text: string;
-  lines: TextLine[];
-  lineKinds: Uint8Array;
-  /** The section, entry or nothing that each line belongs to. */
-  lineOwners: (Section | Entry | undefined)[];
-  /** The text began with a UTF-8 byte order mark, which Python's loader does not skip. */
-  bom: boolean;
-  sections: Section[];
-  entries: Entry[];
-  comments: Comment[];
-  invalidLines: InvalidLine[];
-  /** Lines with content before the first section header; Python fails on the first. */
-  orphanLines: number[];
-}
+export * from './nodes';
 
 export const DEFAULT_SECTION = 'DEFAULT';
 
-export function parse(input: string): ParsedConfig {
-  const bom = input.charCodeAt(0) === 0xfeff;
-  const text = bom ? input.slice(1) : input;
-  const lines = splitLines(text);
-  const lineKinds = new Uint8Array(lines.length);
-  const lineOwners: (Section | Entry | undefined)[] = new Array(lines.length);
-  const sections: Section[] = [];
-  const entries: Entry[] = [];
-  const comments: Comment[] = [];
-  const invalidLines: InvalidLine[] = [];
-  const orphanLines: number[] = [];
+// How a line's owner is stored: an entry's index, NO_OWNER, or a section as SECTION_BASE - its index.
+const NO_OWNER = -1;
+const SECTION_BASE = -2;
+// Up to this many keys in a section, a repeated key is found by a scan.
+const LINEAR_KEY_SEARCH = 16;
 
+/** A file as configparser reads it. Never changed once built, so facts about it can be cached. */
+export class ParsedConfig {
+  /** The text began with a UTF-8 byte order mark, which Python's loader does not skip. */
+  readonly bom: boolean;
+  /** The text the positions refer to (without a leading byte order mark). */
+  readonly text: string;
+  readonly lines: LineTable;
+  readonly lineKinds: Uint8Array;
+  readonly sections: Section[] = [];
+  readonly entries: Entry[] = [];
+  readonly invalidLines: InvalidLine[] = [];
+  /** Lines with content before the first section header; Python fails on the first. */
+  readonly orphanLines: number[] = [];
+  private readonly owners: Int32Array;
+  private commentList?: Comment[];
+
+  constructor(input: string) {
+    this.bom = input.charCodeAt(0) === 0xfeff;
+    this.text = this.bom ? input.slice(1) : input;
+    this.lines = LineTable.of(this.text);
+    this.lineKinds = new Uint8Array(this.lines.length);
+    this.owners = new Int32Array(this.lines.length).fill(NO_OWNER);
+    read(this);
+  }
+
+  /** The section, entry or nothing that a line belongs to. */
+  ownerAt(line: number): Section | Entry | undefined {
+    const o = this.owners[line];
+    if (o === undefined || o === NO_OWNER) return undefined;
+    return o >= 0 ? this.entries[o] : this.sections[SECTION_BASE - o];
+  }
+
+  /** The full-line comments, in order (made on first use). */
+  get comments(): Comment[] {
+    if (this.commentList) return this.commentList;
+    const out: Comment[] = [];
+    const { text, lines } = this;
+    for (let l = 0; l < lines.length; l++) {
+      if (this.lineKinds[l] !== LineKind.Comment) continue;
+      const offset = lines.offset(l);
+      const start = firstNonSpace(text, offset, lines.end(l));
+      const end = lastNonSpace(text, start, lines.end(l));
+      out.push({ line: l, range: lineRange(l, start - offset, end - offset), text: text.slice(start, end) });
+    }
+    return (this.commentList = out);
+  }
+
+  /** The parts of an entry's value, as Python appends them (see ParsedEntry.parts). */
+  partsOf(entry: ParsedEntry): ValuePart[] {
+    const { text, lines } = this;
+    const offset = lines.offset(entry.line);
+    const valueStart = entry.valueStart;
+    const firstEnd = lastNonSpace(text, offset + valueStart, lines.end(entry.line)) - offset;
+    const parts: ValuePart[] = [{ line: entry.line, character: valueStart, text: text.slice(offset + valueStart, offset + firstEnd) }];
+    for (let l = entry.line + 1; l <= entry.lastLine; l++) {
+      if (this.owners[l] !== entry.index) continue;
+      const kind = this.lineKinds[l];
+      if (kind !== LineKind.Blank && kind !== LineKind.Continuation) continue;
+      const lineStart = lines.offset(l);
+      const start = firstNonSpace(text, lineStart, lines.end(l));
+      const end = lastNonSpace(text, start, lines.end(l));
+      parts.push({ line: l, character: start - lineStart, text: kind === LineKind.Blank ? '' : text.slice(start, end) });
+    }
+    return parts;
+  }
+
+  /**
+   * The entries with `char` somewhere on their lines (key, value or a comment
+   * inside the value), in order: the engine's search finds the few lines with a
+   * rare character faster than a look at every value.
+   */
+  entriesWithChar(char: string): Entry[] {
+    const out: Entry[] = [];
+    const { text, lines } = this;
+    let line = 0;
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
+      while (lines.end(line) < at) line++;
+      const owner = this.owners[line];
+      const kind = this.lineKinds[line];
+      if (owner >= 0 && (kind === LineKind.Entry || kind === LineKind.Continuation) && out[out.length - 1] !== this.entries[owner]) out.push(this.entries[owner]);
+      // One hit per line is enough.
+      at = Math.max(at, lines.end(line));
+    }
+    return out;
+  }
+
+  /** Called by the reader only. */
+  setOwner(line: number, owner: Section | Entry | undefined): void {
+    this.owners[line] = owner === undefined ? NO_OWNER : 'key' in owner ? owner.index : SECTION_BASE - owner.index;
+  }
+
+  /** Called by the reader only: trailing blank lines after a value belong to the section again. */
+  releaseTrailingBlanks(entry: Entry, before: number): void {
+    const sectionOwner = SECTION_BASE - entry.section.index;
+    for (let l = entry.lastLine + 1; l < before; l++) {
+      if (this.owners[l] === entry.index && this.lineKinds[l] === LineKind.Blank) this.owners[l] = sectionOwner;
+    }
+  }
+}
+
+export function parse(input: string): ParsedConfig {
+  return new ParsedConfig(input);
+}
+
+function firstNonSpace(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function lastNonSpace(s: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isPySpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The reading itself: one pass over the lines, with Python's bookkeeping. */
+function read(parsed: ParsedConfig): void {
+  const { text, lines, lineKinds, sections, entries, invalidLines, orphanLines } = parsed;
   // Python's bookkeeping: which names were added during this read (strict mode).
   const sectionsByName = new Map<string, Section>();
-  const keysBySection = new Map<string, Map<string, Entry>>();
   const emptyKeySections = new Set<string>();
+  // Keys are few and repeat across sections: one string per distinct key.
+  const keyStrings = new Map<string, string>();
 
   let current: Section | undefined;
-  let currentKeys: Map<string, Entry> | undefined;
+  // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
+  let keysOfName: Section[] | undefined;
+  let keyIndex: Map<string, Entry> | undefined;
+  const earlierKey = (key: string): Entry | undefined => {
+    if (keyIndex) return keyIndex.get(key);
+    for (const s of keysOfName ?? [current!]) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
+    return undefined;
+  };
   // The entry whose value continuation lines extend (Python's `optname`).
-  let open: Entry | undefined;
+  let open: ParsedEntry | undefined;
   let indentLevel = 0;
+  // The next '=' and ':' at or after the line being read (-1: none left), so that
+  // finding a line's delimiter never searches past it twice.
+  let nextEq = -2;
+  let nextColon = -2;
+
+  const finish = (before: number) => {
+    if (open) parsed.releaseTrailingBlanks(open, before);
+    open = undefined;
+  };
 
   for (let ln = 0; ln < lines.length; ln++) {
-    const s = lines[ln].text;
-    const start = skipSpace(s);
-    const end = skipSpaceBack(s, s.length, start);
+    const lineStart = lines.offset(ln);
+    const lineEnd = lines.end(ln);
+    const start = firstNonSpace(text, lineStart, lineEnd);
 
-    if (start === end) {
+    if (start === lineEnd) {
       // Blank: kept inside a value as an empty line (configparser's empty_lines_in_values).
-      lineKinds[ln] = LineKind.Blank;
-      if (open) {
-        open.parts.push({ line: ln, character: start, text: '' });
-        lineOwners[ln] = open;
-      } else {
-        lineOwners[ln] = current;
-      }
-      continue;
+      parsed.setOwner(ln, open ?? current);
+      continue; // LineKind.Blank is 0
     }
+    const end = lastNonSpace(text, start, lineEnd);
+    const column = start - lineStart;
 
-    const first = s.charCodeAt(start);
+    const first = text.charCodeAt(start);
     if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
       // A full-line comment, even when indented; it neither ends nor extends a value.
       lineKinds[ln] = LineKind.Comment;
-      lineOwners[ln] = open ?? current;
-      comments.push({ line: ln, range: lineRange(ln, start, end), text: s.slice(start, end) });
+      parsed.setOwner(ln, open ?? current);
       continue;
     }
 
-    if (open && start > indentLevel) {
+    if (open && column > indentLevel) {
       lineKinds[ln] = LineKind.Continuation;
-      lineOwners[ln] = open;
-      open.parts.push({ line: ln, character: start, text: s.slice(start, end) });
+      parsed.setOwner(ln, open);
+      open.extendTo(ln, end - lineStart);
       continue;
     }
 
-    indentLevel = start;
-    const header = s.charCodeAt(start) === 0x5b /* [ */ ? s.lastIndexOf(']', end - 1) : -1;
-    if (header > start + 1) {
-      finishEntry(open, lineOwners);
-      open = undefined;
-      const name = s.slice(start + 1, header);
-      const section: Section = {
-        name,
-        index: sections.length,
-        line: ln,
-        headerRange: lineRange(ln, start, header + 1),
-        nameRange: lineRange(ln, start + 1, header),
-        entries: [],
-        lastLine: ln,
-        source: lines,
-      };
+    indentLevel = column;
+    const header = first === 0x5b /* [ */ ? lastCloseBracket(text, start + 2, end) : -1;
+    if (header >= 0) {
+      finish(ln);
+      const name = text.slice(start + 1, header);
+      const section = new ParsedSection(name, sections.length, ln, column, lines);
       const earlier = sectionsByName.get(name);
       if (earlier) section.duplicateOf = earlier;
       else sectionsByName.set(name, section);
-      let keys = keysBySection.get(name);
-      if (!keys) keysBySection.set(name, (keys = new Map()));
       if (current) current.lastLine = ln - 1;
       current = section;
-      currentKeys = keys;
+      // Python keeps one key table per name: a repeated section adds to the first one's.
+      keysOfName = earlier ? [...sections.filter((s) => s.name === name), section] : undefined;
+      keyIndex = undefined;
       sections.push(section);
       lineKinds[ln] = LineKind.Section;
-      lineOwners[ln] = section;
+      parsed.setOwner(ln, section);
       continue;
     }
 
@@ -195,68 +227,56 @@ export function parse(input: string): ParsedConfig {
       continue;
     }
 
-    const delim = findDelimiter(s, start, end);
+    if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf('=', start);
+    if (nextColon !== -1 && nextColon < start) nextColon = text.indexOf(':', start);
+    const eq = nextEq >= 0 && nextEq < end ? nextEq : -1;
+    const colon = nextColon >= 0 && nextColon < end ? nextColon : -1;
+    const delim = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     if (delim < 0) {
       // Python notes the error and reads on without forgetting the previous key:
       // a more indented line after this one still continues that key's value.
       lineKinds[ln] = LineKind.Invalid;
-      lineOwners[ln] = current;
-      invalidLines.push({ line: ln, range: lineRange(ln, start, end), reason: 'no-delimiter' });
+      parsed.setOwner(ln, current);
+      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'no-delimiter' });
       continue;
     }
-    finishEntry(open, lineOwners);
-    open = undefined;
-    const keyEnd = skipSpaceBack(s, delim, start);
+    finish(ln);
+    const keyEnd = lastNonSpace(text, start, delim);
     if (keyEnd === start) {
       // Python records the error but still stores the value under the empty key
       // (so a second one in the section is a repeated key) and keeps no continuation for it.
       lineKinds[ln] = LineKind.Invalid;
-      lineOwners[ln] = current;
+      parsed.setOwner(ln, current);
       const repeated = emptyKeySections.has(current.name);
       emptyKeySections.add(current.name);
-      invalidLines.push({ line: ln, range: lineRange(ln, start, end), reason: 'empty-key', repeated });
+      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'empty-key', repeated });
       continue;
     }
-    const valueStart = Math.min(skipSpace(s, delim + 1), end);
-    const entry = new ParsedEntry(entries.length, current, s.slice(start, keyEnd), ln, start, keyEnd, delim, valueStart, end);
-    entry.delimiter = s.charCodeAt(delim) === 0x3a ? ':' : '=';
-    entry.parts.push({ line: ln, character: valueStart, text: s.slice(valueStart, end) });
-    const earlier = currentKeys!.get(entry.key);
+    const sliced = text.slice(start, keyEnd);
+    let key = keyStrings.get(sliced);
+    if (key === undefined) keyStrings.set(sliced, (key = sliced));
+    const entry = new ParsedEntry(parsed, entries.length, current, key, ln, column, end - lineStart);
+    const earlier = earlierKey(key);
     if (earlier) entry.duplicateOf = earlier;
-    else currentKeys!.set(entry.key, entry);
     current.entries.push(entry);
+    if (keyIndex) {
+      if (!earlier) keyIndex.set(key, entry);
+    } else if (current.entries.length > LINEAR_KEY_SEARCH) {
+      // Past a few keys a table beats a scan of the section.
+      keyIndex = new Map();
+      for (const s of keysOfName ?? [current]) for (const e of s.entries) if (!e.duplicateOf && !keyIndex.has(e.key)) keyIndex.set(e.key, e);
+    }
     entries.push(entry);
     lineKinds[ln] = LineKind.Entry;
-    lineOwners[ln] = entry;
+    parsed.setOwner(ln, entry);
     open = entry;
   }
-  finishEntry(open, lineOwners);
+  finish(lines.length);
   if (current) current.lastLine = lines.length - 1;
-
-  return { text, lines, lineKinds, lineOwners, bom, sections, entries, comments, invalidLines, orphanLines };
 }
 
-/** The first '=' or ':' between start and end, as configparser's OPTCRE finds it. */
-function findDelimiter(s: string, start: number, end: number): number {
-  // Two searches by the engine beat a loop over the characters of every key.
-  const eq = s.indexOf('=', start);
-  const colon = s.indexOf(':', start);
-  const first = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
-  return first >= 0 && first < end ? first : -1;
-}
-
-/** Join the parts as configparser does ('\n'.join(...).rstrip()) and fix the value's range. */
-function finishEntry(entry: Entry | undefined, lineOwners: (Section | Entry | undefined)[]): void {
-  if (!entry) return;
-  const parts = entry.parts;
-  let last = parts.length - 1;
-  while (last > 0 && parts[last].text === '') last--;
-  let value = parts[0].text;
-  for (let i = 1; i <= last; i++) value += '\n' + parts[i].text;
-  entry.value = value;
-  const lastPart = parts[last];
-  if (last > 0) (entry as ParsedEntry).endAt(lastPart.line, lastPart.character + lastPart.text.length);
-  // Blank lines after the value belong to the section again, not to the entry.
-  for (let i = last + 1; i < parts.length; i++) lineOwners[parts[i].line] = entry.section;
-  parts.length = last + 1;
+/** The last ']' of a '[' line at or after `from` (so that the name has a character), or -1. */
+function lastCloseBracket(text: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === 0x5d) return i;
+  return -1;
 }

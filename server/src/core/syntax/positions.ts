@@ -32,7 +32,7 @@ export function referenceRanges(entry: Entry): { token: PercentToken; range: Ran
 }
 
 export function targetAt(parsed: ParsedConfig, pos: Position): Target | undefined {
-  const owner = parsed.lineOwners[pos.line];
+  const owner = parsed.ownerAt(pos.line);
   if (!owner) return undefined;
   if (!isEntry(owner)) {
     return owner.line === pos.line && containsPosition(owner.headerRange, pos) ? { kind: 'section', section: owner } : undefined;

@@ -15,15 +15,6 @@ export interface Range {
   end: Position;
 }
 
-export interface TextLine {
-  /** The line's text without its line break. */
-  text: string;
-  /** The line break that ends it: '\n', '\r\n', '\r', or '' for the last line. */
-  eol: string;
-  /** Offset of the line's first character in the whole text. */
-  offset: number;
-}
-
 /** True for exactly the characters Python's str.isspace() accepts. */
 export function isPySpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
@@ -61,59 +52,12 @@ export function pyStrip(s: string): string {
   return s.slice(start, skipSpaceBack(s, s.length, start));
 }
 
-/** Split text into lines the way Python's text-mode file reading does. */
-export function splitLines(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  let start = 0;
-  const n = text.length;
-  if (text.indexOf('\r') < 0) {
-    // Most files end their lines with '\n' alone: let the engine's search find them.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ text: text.slice(start, i), eol: '\n', offset: start });
-      start = i + 1;
-    }
-    lines.push({ text: text.slice(start), eol: '', offset: start });
-    return lines;
-  }
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      const eolLen = c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      lines.push({ text: text.slice(start, i), eol: text.substr(i, eolLen), offset: start });
-      i += eolLen;
-      start = i;
-    } else {
-      i++;
-    }
-  }
-  // The text after the last break is a line of its own, possibly empty. An empty
-  // last line is what an editor shows after a final newline.
-  lines.push({ text: text.slice(start), eol: '', offset: start });
-  return lines;
-}
-
 export function range(line: number, start: number, endLine: number, end: number): Range {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
 export function lineRange(line: number, start: number, end: number): Range {
   return range(line, start, line, end);
-}
-
-/** The most common line break in the text, for edits that add lines. */
-export function dominantEol(lines: TextLine[]): string {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (const l of lines) {
-    if (l.eol === '\r\n') crlf++;
-    else if (l.eol === '\n') lf++;
-    else if (l.eol === '\r') cr++;
-  }
-  if (crlf > lf && crlf >= cr) return '\r\n';
-  if (cr > lf && cr > crlf) return '\r';
-  return '\n';
 }
 
 export function comparePositions(a: Position, b: Position): number {

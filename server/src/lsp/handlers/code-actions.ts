@@ -20,7 +20,7 @@ import type { ConfigModel } from '../../core/model/model';
 import type { RuleSetting } from '../../core/analysis/diagnostics';
 import { CLIENT_COMMANDS, FIX_ALL_KIND, SERVER_COMMANDS } from '../../shared/names';
 import { ALL_FEATURES, type ClientFeatures } from '../client-features';
-import { comparePositions, dominantEol, skipSpace } from '../../core/syntax/text';
+import { comparePositions, skipSpace } from '../../core/syntax/text';
 import { toLspDiagnostic } from './diagnostics';
 
 
@@ -56,7 +56,7 @@ export function codeActions(params: CodeActionParams, inputs: CodeActionInputs):
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const uri = doc.uri;
-  const eol = dominantEol(model.parsed.lines);
+  const eol = model.parsed.lines.dominantEol();
 
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diag of current.filter((d) => touches(d.range, params.range))) {
@@ -102,7 +102,7 @@ function fixEdit(doc: TextDocument, fix: Fix, annotate = false): WorkspaceEdit {
 
 function suppressAction(uri: string, model: ConfigModel, diag: Diagnostic, lsp: LspDiagnostic, eol: string): CodeAction {
   const line = diag.range.start.line;
-  const text = model.parsed.lines[line]?.text ?? '';
+  const text = line < model.parsed.lines.length ? model.parsed.lines.text(line) : '';
   const indent = text.slice(0, skipSpace(text));
   return {
     title: `Suppress "${diag.rule}" on this line`,

@@ -117,22 +117,27 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
   const env = options.env ?? EMPTY_ENVIRONMENT;
   let deployment: Deployment | undefined;
   let reportedFailures = false;
-  const step = (rule: AnyRule) => {
-    if (!rule.check) return;
-    const setting = options.rules?.[rule.id];
+  // One context for the whole run (a small file is linted on every keystroke): only `report` changes per rule.
+  let rule: AnyRule = internalError;
+  let setting: RuleSetting | undefined;
+  const ctx: RuleContext<unknown> = {
+    model,
+    env,
+    failures,
+    get deployment() {
+      return (deployment ??= describeDeployment(model, env));
+    },
+    report: (finding) => diagnostics.push(toDiagnostic(rule, setting, finding)),
+  };
+  const step = (next: AnyRule) => {
+    const check = next.check;
+    if (!check) return;
+    rule = next;
+    setting = options.rules?.[rule.id];
     if (setting === 'off') return;
     if (rule === internalError) reportedFailures = true;
-    const ctx: RuleContext<unknown> = {
-      model,
-      env,
-      failures,
-      get deployment() {
-        return (deployment ??= describeDeployment(model, env));
-      },
-      report: (finding) => diagnostics.push(toDiagnostic(rule, setting, finding)),
-    };
     try {
-      rule.check(ctx);
+      check(ctx);
     } catch (err) {
       // A rule bug must not hide every other diagnostic: the internal-error rule says which rule failed.
       failures.push({ rule: rule.id, message: (err as Error).message });

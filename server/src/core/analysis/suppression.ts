@@ -22,7 +22,7 @@ interface Directive {
 
 function parseDirectives(parsed: ParsedConfig): Directive[] {
   const out: Directive[] = [];
-  for (const c of parsed.comments) {
+  for (const c of parsed.commentsWith('kallithea-ini')) {
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
     const names = m[2].split(/[\s,]+/).filter(Boolean);

@@ -103,7 +103,7 @@ function readGeneration(model: ConfigModel): GenerationReading {
   const serverUse = server ? model.sections.get(server)!.get('use') : undefined;
   if (serverUse && /^egg:paste#http$/i.test(serverUse.value.trim()))
     evidence.push({ text: `the Paste HTTP server (line ${serverUse.keyRange.start.line + 1})`, range: serverUse.valueRange, points: 'kallithea-0.1' });
-  for (const comment of model.parsed.comments.slice(0, 20)) {
+  for (const comment of model.parsed.firstComments(20)) {
     if (PYLONS_HEADER.test(comment.text)) evidence.push({ text: `the header comment "Pylons environment configuration" (line ${comment.line + 1})`, range: comment.range, points: 'kallithea-0.1' });
     else if (CLI_HEADER.test(comment.text)) evidence.push({ text: `the header comment of kallithea-cli (line ${comment.line + 1})`, range: comment.range, points: 'kallithea-0.6' });
   }

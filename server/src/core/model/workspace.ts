@@ -24,6 +24,9 @@ function folderOf(path: string): string {
   return p.slice(0, Math.max(0, p.lastIndexOf('/')));
 }
 
+// The configs of one list grouped by database, made once for a list that is searched for each of its members.
+const peersByDatabase = new WeakMap<readonly Peer[], Map<string, Peer[]>>();
+
 /** The other configs in `all` that are instances of the same site as `self`. */
 export function findPeers(self: Peer, all: readonly Peer[], settings: DeploymentSettings, signatures?: Map<string, InstanceSignature>): Peer[] {
   const others = all.filter((p) => p.path !== self.path);
@@ -39,9 +42,22 @@ export function findPeers(self: Peer, all: readonly Peer[], settings: Deployment
   };
   const mine = sig(self);
   if (!mine.database) return [];
-  return others.filter((p) => {
+  // Only configs on the same database can be instances of one site: look among those alone.
+  let byDatabase = peersByDatabase.get(all);
+  if (!byDatabase) {
+    byDatabase = new Map();
+    for (const p of all) {
+      const database = sig(p).database;
+      if (!database) continue;
+      const list = byDatabase.get(database);
+      if (list) list.push(p);
+      else byDatabase.set(database, [p]);
+    }
+    peersByDatabase.set(all, byDatabase);
+  }
+  return (byDatabase.get(mine.database) ?? []).filter((p) => {
+    if (p.path === self.path) return false;
     const theirs = sig(p);
-    if (theirs.database !== mine.database) return false;
     const alternatives = theirs.folder === mine.folder && theirs.bind !== undefined && theirs.bind === mine.bind;
     return !alternatives;
   });

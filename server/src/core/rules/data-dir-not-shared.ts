@@ -27,6 +27,8 @@ interface Data {
 }
 
 function normalize(path: string): string {
+  // Most paths are normal already; the regular expressions run only when one may not be.
+  if (!/\\|\/\/|\/\.(?:\/|$)|.\/$/.test(path)) return path;
   return path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/\/\.(?=\/|$)/g, '').replace(/(.)\/$/, '$1');
 }
 

@@ -60,17 +60,33 @@ export class ParsedConfig {
 
   /** The full-line comments, in order (made on first use). */
   get comments(): Comment[] {
-    if (this.commentList) return this.commentList;
+    return (this.commentList ??= this.firstComments(Infinity));
+  }
+
+  /** The first `limit` full-line comments. */
+  firstComments(limit: number): Comment[] {
     const out: Comment[] = [];
-    const { text, lines } = this;
-    for (let l = 0; l < lines.length; l++) {
-      if (this.lineKinds[l] !== LineKind.Comment) continue;
-      const offset = lines.offset(l);
-      const start = firstNonSpace(text, offset, lines.end(l));
-      const end = lastNonSpace(text, start, lines.end(l));
-      out.push({ line: l, range: lineRange(l, start - offset, end - offset), text: text.slice(start, end) });
+    for (let l = 0; l < this.lines.length && out.length < limit; l++) if (this.lineKinds[l] === LineKind.Comment) out.push(this.commentOn(l));
+    return out;
+  }
+
+  /** The comments whose text contains `word` (found by the engine's search, without making the others). */
+  commentsWith(word: string): Comment[] {
+    const lines = new Set<number>();
+    let line = 0;
+    for (let at = this.text.indexOf(word); at >= 0; at = this.text.indexOf(word, at + 1)) {
+      while (this.lines.end(line) < at) line++;
+      if (this.lineKinds[line] === LineKind.Comment) lines.add(line);
     }
-    return (this.commentList = out);
+    return [...lines].map((l) => this.commentOn(l));
+  }
+
+  private commentOn(line: number): Comment {
+    const { text, lines } = this;
+    const offset = lines.offset(line);
+    const start = firstNonSpace(text, offset, lines.end(line));
+    const end = lastNonSpace(text, start, lines.end(line));
+    return { line, range: lineRange(line, start - offset, end - offset), text: text.slice(start, end) };
   }
 
   /** The parts of an entry's value, as Python appends them (see ParsedEntry.parts). */

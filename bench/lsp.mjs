@@ -10,7 +10,7 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 
 export function startServer(root) {
   const started = performance.now();
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const proc = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

@@ -47,7 +47,6 @@ interface DocumentState {
   bom: boolean;
   opened?: { version: number; maxFileSize: number; file: OpenedFile };
   result?: ValidationResult;
-  lastLintMs?: number;
 }
 
 export class DocumentStates {
@@ -81,14 +80,8 @@ export class DocumentStates {
     return this.states.get(uri)?.result;
   }
 
-  setResult(uri: string, result: ValidationResult | undefined, lintMs?: number): void {
-    const s = this.state(uri);
-    s.result = result;
-    if (lintMs !== undefined) s.lastLintMs = lintMs;
-  }
-
-  lastLintMs(uri: string): number | undefined {
-    return this.states.get(uri)?.lastLintMs;
+  setResult(uri: string, result: ValidationResult | undefined): void {
+    this.state(uri).result = result;
   }
 
   forget(uri: string): void {

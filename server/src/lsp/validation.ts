@@ -1,18 +1,17 @@
-// When documents are linted. Small files are linted right after the messages
-// already queued are handled (so a burst of keystrokes costs one lint); big files
-// wait a little (as long as their last lint took), are linted rule by rule with
-// pauses so that hover and completion are answered meanwhile, and a lint whose
-// document has changed since is dropped: a newer version always wins, and nothing
-// is ever published for an older one.
+// When documents are linted: right after the messages already queued are handled
+// (so a burst of keystrokes costs one lint). Big files are linted rule by rule with
+// pauses, so that hover, completion and further edits are handled meanwhile, and a
+// lint whose document has changed since is dropped at its next pause: a newer
+// version always wins, and nothing is ever published for an older one. No timer
+// holds a lint back, since dropping a stale one costs at most one rule's time.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintFile, lintFileInSteps, type LintOptions, type OpenedFile } from '../core/analysis/analysis';
 import type { LintEnvironment } from '../core/model/deployment';
 import type { DocumentStates, ValidationResult } from './documents';
 
-/** Above this many lines a lint runs in steps and after a delay. */
+/** Above this many lines a lint runs in steps. */
 export const STEPPED_LINES = 5_000;
-const MAX_DELAY_MS = 300;
 
 export interface ValidatorHooks {
   /** The current document for a URI (undefined once closed). */
@@ -25,7 +24,7 @@ export interface ValidatorHooks {
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Validator {
-  private readonly timers = new Map<string, { immediate?: NodeJS.Immediate; timeout?: NodeJS.Timeout }>();
+  private readonly timers = new Map<string, NodeJS.Immediate>();
 
   constructor(
     private readonly states: DocumentStates,
@@ -35,22 +34,19 @@ export class Validator {
   /** Lint soon; a later call for the same document replaces this one. */
   schedule(uri: string): void {
     this.cancel(uri);
-    const doc = this.hooks.get(uri);
-    if (!doc) return;
-    const big = doc.lineCount > STEPPED_LINES;
-    const delay = big ? Math.min(MAX_DELAY_MS, this.states.lastLintMs(uri) ?? 50) : 0;
-    const run = () => {
-      this.timers.delete(uri);
-      void this.run(uri);
-    };
-    this.timers.set(uri, delay === 0 ? { immediate: setImmediate(run) } : { timeout: setTimeout(run, delay) });
+    if (!this.hooks.get(uri)) return;
+    this.timers.set(
+      uri,
+      setImmediate(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }),
+    );
   }
 
   cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (!t) return;
-    if (t.immediate) clearImmediate(t.immediate);
-    if (t.timeout) clearTimeout(t.timeout);
+    const pending = this.timers.get(uri);
+    if (pending) clearImmediate(pending);
     this.timers.delete(uri);
   }
 
@@ -69,7 +65,6 @@ export class Validator {
     const doc = this.hooks.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const started = performance.now();
     const prepared = this.hooks.prepare(doc);
     if (!prepared) {
       this.states.setResult(uri, undefined);
@@ -81,7 +76,7 @@ export class Validator {
       doc.lineCount > STEPPED_LINES ? await lintFileInSteps(prepared.file, prepared.options, pause, stale) : lintFile(prepared.file, prepared.options);
     if (!diagnostics || stale()) return; // a newer version is on its way and will publish
     const result = { version, diagnostics, env: prepared.env };
-    this.states.setResult(uri, result, performance.now() - started);
+    this.states.setResult(uri, result);
     this.hooks.publish(doc, result);
   }
 }

@@ -5,6 +5,7 @@
 // also stands in [DEFAULT] (PasteDeploy skips it silently). All of it is computed
 // lazily and cached, so a model is cheap to build on every keystroke.
 
+import { SectionTable } from './section-table';
 import { findKey } from '../catalog';
 import { APP_PREFIXES, classifySection, SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, SectionKind } from '../catalog/types';
@@ -72,7 +73,7 @@ export class ConfigModel {
   readonly filePath: string;
   readonly here: string;
   /** Raw values by section name, duplicates merged the way a non-strict parser would (last wins). */
-  readonly sections = new Map<string, Map<string, Entry>>();
+  readonly sections: SectionTable;
   /** [DEFAULT]: built-ins first, then the file's keys. */
   readonly defaults = new Map<string, Binding>();
   private readonly interpolated = new Map<string, InterpolationResult>();
@@ -92,24 +93,16 @@ export class ConfigModel {
     this.here = dirname(this.filePath);
     this.defaults.set('here', { value: this.here });
     this.defaults.set('__file__', { value: this.filePath });
+    this.sections = new SectionTable(parsed.sections);
     for (const section of parsed.sections) {
-      const target = section.name === DEFAULT_SECTION ? undefined : this.sectionMap(section.name);
-      for (const entry of section.entries) {
-        if (target) target.set(entry.key, entry);
-        else this.defaults.set(entry.key, { value: entry.value, entry });
-      }
+      if (section.name !== DEFAULT_SECTION) continue;
+      for (const entry of section.entries) this.defaults.set(entry.key, { value: entry.value, entry });
     }
   }
 
   /** Parse a text and model it: the one way a model is made from text. */
   static fromText(text: string, options: ModelOptions = {}): ConfigModel {
     return new ConfigModel(parse(text), options);
-  }
-
-  private sectionMap(name: string): Map<string, Entry> {
-    let map = this.sections.get(name);
-    if (!map) this.sections.set(name, (map = new Map()));
-    return map;
   }
 
   /** What the section is (from its name and, for servers and filters, its `use` line). */

@@ -7,12 +7,10 @@ import type { ParsedConfig } from './parser';
 import { isPySpace, lineRange, type Range } from './text';
 
 export class ParsedEntry implements Entry {
-  duplicateOf?: Entry = undefined;
   /** The last line that contributes text to the value. */
   lastLine: number;
   private endChar: number;
   private valueText?: string = undefined;
-  private partList?: ValuePart[] = undefined;
 
   constructor(
     private readonly parsed: ParsedConfig,
@@ -25,6 +23,11 @@ export class ParsedEntry implements Entry {
   ) {
     this.lastLine = line;
     this.endChar = valueEnd;
+  }
+
+  /** The first entry of the same key in the section, when this one repeats it (rare, so kept by the file, not here). */
+  get duplicateOf(): Entry | undefined {
+    return this.parsed.duplicateOf(this.index);
   }
 
   /** The reader found a continuation line with text, ending at this column. */
@@ -73,7 +76,7 @@ export class ParsedEntry implements Entry {
   get parts(): ValuePart[] {
     // A one-line value's single part is cheap to make and most are asked for once: only longer values keep theirs.
     if (this.lastLine === this.line) return [{ line: this.line, character: this.valueStart, text: this.value }];
-    return (this.partList ??= this.parsed.partsOf(this));
+    return this.parsed.partsOf(this);
   }
 
   get keyRange(): Range {

@@ -34,7 +34,7 @@ export interface Entry {
   /** The key's line through the last line that contributes text to the value. */
   readonly range: Range;
   /** Set when a key of the same name already appeared in this section (Python's strict mode refuses the file). */
-  duplicateOf?: Entry;
+  readonly duplicateOf?: Entry;
 }
 
 export interface Section {

@@ -10,11 +10,11 @@
 // owner are typed arrays, and entries keep numbers; strings other than keys (a
 // value, its parts, a comment's text) and ranges are made when someone asks.
 
-import { ParsedEntry } from './entry';
+import type { ParsedEntry } from './entry';
+import { firstNonSpace, lastNonSpace, read } from './reader';
 import { LineTable } from './lines';
-import { ParsedSection } from './section';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
-import { isPySpace, lineRange } from './text';
+import { lineRange } from './text';
 
 export * from './nodes';
 
@@ -23,8 +23,6 @@ export const DEFAULT_SECTION = 'DEFAULT';
 // How a line's owner is stored: an entry's index, NO_OWNER, or a section as SECTION_BASE - its index.
 const NO_OWNER = -1;
 const SECTION_BASE = -2;
-// Up to this many keys in a section, a repeated key is found by a scan.
-const LINEAR_KEY_SEARCH = 16;
 
 /** A file as configparser reads it. Never changed once built, so facts about it can be cached. */
 export class ParsedConfig {
@@ -41,6 +39,9 @@ export class ParsedConfig {
   readonly orphanLines: number[] = [];
   private readonly owners: Int32Array;
   private commentList?: Comment[];
+  // Rare facts kept here rather than on every entry: repeated keys, and the parts of values on several lines.
+  private readonly repeated = new Map<number, Entry>();
+  private readonly multilineParts = new Map<number, ValuePart[]>();
 
   constructor(input: string) {
     this.bom = input.charCodeAt(0) === 0xfeff;
@@ -89,8 +90,24 @@ export class ParsedConfig {
     return { line, range: lineRange(line, start - offset, end - offset), text: text.slice(start, end) };
   }
 
-  /** The parts of an entry's value, as Python appends them (see ParsedEntry.parts). */
+  /** The earlier entry a repeated key repeats. */
+  duplicateOf(index: number): Entry | undefined {
+    return this.repeated.size === 0 ? undefined : this.repeated.get(index);
+  }
+
+  /** Called by the reader only. */
+  setDuplicate(entry: Entry, earlier: Entry): void {
+    this.repeated.set(entry.index, earlier);
+  }
+
+  /** The parts of a value on several lines, as Python appends them (see ParsedEntry.parts); made once. */
   partsOf(entry: ParsedEntry): ValuePart[] {
+    let parts = this.multilineParts.get(entry.index);
+    if (!parts) this.multilineParts.set(entry.index, (parts = this.readParts(entry)));
+    return parts;
+  }
+
+  private readParts(entry: ParsedEntry): ValuePart[] {
     const { text, lines } = this;
     const offset = lines.offset(entry.line);
     const valueStart = entry.valueStart;
@@ -144,155 +161,4 @@ export class ParsedConfig {
 
 export function parse(input: string): ParsedConfig {
   return new ParsedConfig(input);
-}
-
-function firstNonSpace(s: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && isPySpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-function lastNonSpace(s: string, from: number, to: number): number {
-  let i = to;
-  while (i > from && isPySpace(s.charCodeAt(i - 1))) i--;
-  return i;
-}
-
-/** The reading itself: one pass over the lines, with Python's bookkeeping. */
-function read(parsed: ParsedConfig): void {
-  const { text, lines, lineKinds, sections, entries, invalidLines, orphanLines } = parsed;
-  // Python's bookkeeping: which names were added during this read (strict mode).
-  const sectionsByName = new Map<string, Section>();
-  const emptyKeySections = new Set<string>();
-  // Keys are few and repeat across sections: one string per distinct key.
-  const keyStrings = new Map<string, string>();
-
-  let current: Section | undefined;
-  // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
-  let keysOfName: Section[] | undefined;
-  let keyIndex: Map<string, Entry> | undefined;
-  const earlierKey = (key: string): Entry | undefined => {
-    if (keyIndex) return keyIndex.get(key);
-    for (const s of keysOfName ?? [current!]) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
-    return undefined;
-  };
-  // The entry whose value continuation lines extend (Python's `optname`).
-  let open: ParsedEntry | undefined;
-  let indentLevel = 0;
-  // The next '=' and ':' at or after the line being read (-1: none left), so that
-  // finding a line's delimiter never searches past it twice.
-  let nextEq = -2;
-  let nextColon = -2;
-
-  const finish = (before: number) => {
-    if (open) parsed.releaseTrailingBlanks(open, before);
-    open = undefined;
-  };
-
-  for (let ln = 0; ln < lines.length; ln++) {
-    const lineStart = lines.offset(ln);
-    const lineEnd = lines.end(ln);
-    const start = firstNonSpace(text, lineStart, lineEnd);
-
-    if (start === lineEnd) {
-      // Blank: kept inside a value as an empty line (configparser's empty_lines_in_values).
-      parsed.setOwner(ln, open ?? current);
-      continue; // LineKind.Blank is 0
-    }
-    const end = lastNonSpace(text, start, lineEnd);
-    const column = start - lineStart;
-
-    const first = text.charCodeAt(start);
-    if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
-      // A full-line comment, even when indented; it neither ends nor extends a value.
-      lineKinds[ln] = LineKind.Comment;
-      parsed.setOwner(ln, open ?? current);
-      continue;
-    }
-
-    if (open && column > indentLevel) {
-      lineKinds[ln] = LineKind.Continuation;
-      parsed.setOwner(ln, open);
-      open.extendTo(ln, end - lineStart);
-      continue;
-    }
-
-    indentLevel = column;
-    const header = first === 0x5b /* [ */ ? lastCloseBracket(text, start + 2, end) : -1;
-    if (header >= 0) {
-      finish(ln);
-      const name = text.slice(start + 1, header);
-      const section = new ParsedSection(name, sections.length, ln, column, lines);
-      const earlier = sectionsByName.get(name);
-      if (earlier) section.duplicateOf = earlier;
-      else sectionsByName.set(name, section);
-      if (current) current.lastLine = ln - 1;
-      current = section;
-      // Python keeps one key table per name: a repeated section adds to the first one's.
-      keysOfName = earlier ? [...sections.filter((s) => s.name === name), section] : undefined;
-      keyIndex = undefined;
-      sections.push(section);
-      lineKinds[ln] = LineKind.Section;
-      parsed.setOwner(ln, section);
-      continue;
-    }
-
-    if (!current) {
-      lineKinds[ln] = LineKind.Orphan;
-      orphanLines.push(ln);
-      continue;
-    }
-
-    if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf('=', start);
-    if (nextColon !== -1 && nextColon < start) nextColon = text.indexOf(':', start);
-    const eq = nextEq >= 0 && nextEq < end ? nextEq : -1;
-    const colon = nextColon >= 0 && nextColon < end ? nextColon : -1;
-    const delim = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
-    if (delim < 0) {
-      // Python notes the error and reads on without forgetting the previous key:
-      // a more indented line after this one still continues that key's value.
-      lineKinds[ln] = LineKind.Invalid;
-      parsed.setOwner(ln, current);
-      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'no-delimiter' });
-      continue;
-    }
-    finish(ln);
-    const keyEnd = lastNonSpace(text, start, delim);
-    if (keyEnd === start) {
-      // Python records the error but still stores the value under the empty key
-      // (so a second one in the section is a repeated key) and keeps no continuation for it.
-      lineKinds[ln] = LineKind.Invalid;
-      parsed.setOwner(ln, current);
-      const repeated = emptyKeySections.has(current.name);
-      emptyKeySections.add(current.name);
-      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'empty-key', repeated });
-      continue;
-    }
-    const sliced = text.slice(start, keyEnd);
-    let key = keyStrings.get(sliced);
-    if (key === undefined) keyStrings.set(sliced, (key = sliced));
-    const entry = new ParsedEntry(parsed, entries.length, current, key, ln, column, end - lineStart);
-    const earlier = earlierKey(key);
-    if (earlier) entry.duplicateOf = earlier;
-    current.entries.push(entry);
-    if (keyIndex) {
-      if (!earlier) keyIndex.set(key, entry);
-    } else if (current.entries.length > LINEAR_KEY_SEARCH) {
-      // Past a few keys a table beats a scan of the section.
-      keyIndex = new Map();
-      for (const s of keysOfName ?? [current]) for (const e of s.entries) if (!e.duplicateOf && !keyIndex.has(e.key)) keyIndex.set(e.key, e);
-    }
-    entries.push(entry);
-    lineKinds[ln] = LineKind.Entry;
-    parsed.setOwner(ln, entry);
-    open = entry;
-  }
-  finish(lines.length);
-  if (current) current.lastLine = lines.length - 1;
-}
-
-/** The last ']' of a '[' line at or after `from` (so that the name has a character), or -1. */
-function lastCloseBracket(text: string, from: number, end: number): number {
-  for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === 0x5d) return i;
-  return -1;
 }

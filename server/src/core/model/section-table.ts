@@ -1,0 +1,49 @@
+// The file's sections by name, each with its keys as a non-strict parser would
+// merge them (a repeated section adds to the first, the last value of a key wins).
+// A key table is made the first time its section is asked for: rules ask about the
+// few sections PasteDeploy loads, and a big file has thousands of others.
+
+import { DEFAULT_SECTION, type Entry, type Section } from '../syntax/parser';
+
+export class SectionTable {
+  private readonly byName = new Map<string, Section | Section[]>();
+  private readonly tables = new Map<string, Map<string, Entry>>();
+
+  constructor(sections: readonly Section[]) {
+    for (const section of sections) {
+      if (section.name === DEFAULT_SECTION) continue;
+      const earlier = this.byName.get(section.name);
+      if (earlier === undefined) this.byName.set(section.name, section);
+      else if (Array.isArray(earlier)) earlier.push(section);
+      else this.byName.set(section.name, [earlier, section]);
+    }
+  }
+
+  get size(): number {
+    return this.byName.size;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** The section's keys (every section of that name merged); undefined when the file has no such section. */
+  get(name: string): Map<string, Entry> | undefined {
+    const cached = this.tables.get(name);
+    if (cached) return cached;
+    const found = this.byName.get(name);
+    if (found === undefined) return undefined;
+    const table = new Map<string, Entry>();
+    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) table.set(entry.key, entry);
+    this.tables.set(name, table);
+    return table;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byName.keys();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Map<string, Entry>]> {
+    for (const name of this.byName.keys()) yield [name, this.get(name)!];
+  }
+}

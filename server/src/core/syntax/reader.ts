@@ -1,0 +1,164 @@
+// The reading itself: one pass over the lines of a file, with Python's bookkeeping,
+// filling a ParsedConfig (see parser.ts for what is read and why).
+
+import { ParsedEntry } from './entry';
+import { LineKind, type Entry, type Section } from './nodes';
+import type { ParsedConfig } from './parser';
+import { ParsedSection } from './section';
+import { isPySpace, lineRange } from './text';
+
+// Up to this many keys in a section, a repeated key is found by a scan.
+const LINEAR_KEY_SEARCH = 16;
+
+/** Index of the first non-whitespace character in [from, to), or `to`. */
+export function firstNonSpace(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One past the last non-whitespace character in [from, to), or `from`. */
+export function lastNonSpace(s: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isPySpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The reading itself: one pass over the lines, with Python's bookkeeping. */
+export function read(parsed: ParsedConfig): void {
+  const { text, lines, lineKinds, sections, entries, invalidLines, orphanLines } = parsed;
+  // Python's bookkeeping: which names were added during this read (strict mode).
+  const sectionsByName = new Map<string, Section>();
+  const emptyKeySections = new Set<string>();
+  // Keys are few and repeat across sections: one string per distinct key.
+  const keyStrings = new Map<string, string>();
+
+  let current: Section | undefined;
+  // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
+  let keysOfName: Section[] | undefined;
+  let keyIndex: Map<string, Entry> | undefined;
+  const earlierKey = (key: string): Entry | undefined => {
+    if (keyIndex) return keyIndex.get(key);
+    for (const s of keysOfName ?? [current!]) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
+    return undefined;
+  };
+  // The entry whose value continuation lines extend (Python's `optname`).
+  let open: ParsedEntry | undefined;
+  let indentLevel = 0;
+  // The next '=' and ':' at or after the line being read (-1: none left), so that
+  // finding a line's delimiter never searches past it twice.
+  let nextEq = -2;
+  let nextColon = -2;
+
+  const finish = (before: number) => {
+    if (open) parsed.releaseTrailingBlanks(open, before);
+    open = undefined;
+  };
+
+  for (let ln = 0; ln < lines.length; ln++) {
+    const lineStart = lines.offset(ln);
+    const lineEnd = lines.end(ln);
+    const start = firstNonSpace(text, lineStart, lineEnd);
+
+    if (start === lineEnd) {
+      // Blank: kept inside a value as an empty line (configparser's empty_lines_in_values).
+      parsed.setOwner(ln, open ?? current);
+      continue; // LineKind.Blank is 0
+    }
+    const end = lastNonSpace(text, start, lineEnd);
+    const column = start - lineStart;
+
+    const first = text.charCodeAt(start);
+    if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
+      // A full-line comment, even when indented; it neither ends nor extends a value.
+      lineKinds[ln] = LineKind.Comment;
+      parsed.setOwner(ln, open ?? current);
+      continue;
+    }
+
+    if (open && column > indentLevel) {
+      lineKinds[ln] = LineKind.Continuation;
+      parsed.setOwner(ln, open);
+      open.extendTo(ln, end - lineStart);
+      continue;
+    }
+
+    indentLevel = column;
+    const header = first === 0x5b /* [ */ ? lastCloseBracket(text, start + 2, end) : -1;
+    if (header >= 0) {
+      finish(ln);
+      const name = text.slice(start + 1, header);
+      const section = new ParsedSection(name, sections.length, ln, column, lines);
+      const earlier = sectionsByName.get(name);
+      if (earlier) section.duplicateOf = earlier;
+      else sectionsByName.set(name, section);
+      if (current) current.lastLine = ln - 1;
+      current = section;
+      // Python keeps one key table per name: a repeated section adds to the first one's.
+      keysOfName = earlier ? [...sections.filter((s) => s.name === name), section] : undefined;
+      keyIndex = undefined;
+      sections.push(section);
+      lineKinds[ln] = LineKind.Section;
+      parsed.setOwner(ln, section);
+      continue;
+    }
+
+    if (!current) {
+      lineKinds[ln] = LineKind.Orphan;
+      orphanLines.push(ln);
+      continue;
+    }
+
+    if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf('=', start);
+    if (nextColon !== -1 && nextColon < start) nextColon = text.indexOf(':', start);
+    const eq = nextEq >= 0 && nextEq < end ? nextEq : -1;
+    const colon = nextColon >= 0 && nextColon < end ? nextColon : -1;
+    const delim = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+    if (delim < 0) {
+      // Python notes the error and reads on without forgetting the previous key:
+      // a more indented line after this one still continues that key's value.
+      lineKinds[ln] = LineKind.Invalid;
+      parsed.setOwner(ln, current);
+      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'no-delimiter' });
+      continue;
+    }
+    finish(ln);
+    const keyEnd = lastNonSpace(text, start, delim);
+    if (keyEnd === start) {
+      // Python records the error but still stores the value under the empty key
+      // (so a second one in the section is a repeated key) and keeps no continuation for it.
+      lineKinds[ln] = LineKind.Invalid;
+      parsed.setOwner(ln, current);
+      const repeated = emptyKeySections.has(current.name);
+      emptyKeySections.add(current.name);
+      invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'empty-key', repeated });
+      continue;
+    }
+    const sliced = text.slice(start, keyEnd);
+    let key = keyStrings.get(sliced);
+    if (key === undefined) keyStrings.set(sliced, (key = sliced));
+    const entry = new ParsedEntry(parsed, entries.length, current, key, ln, column, end - lineStart);
+    const earlier = earlierKey(key);
+    if (earlier) parsed.setDuplicate(entry, earlier);
+    current.entries.push(entry);
+    if (keyIndex) {
+      if (!earlier) keyIndex.set(key, entry);
+    } else if (current.entries.length > LINEAR_KEY_SEARCH) {
+      // Past a few keys a table beats a scan of the section.
+      keyIndex = new Map();
+      for (const s of keysOfName ?? [current]) for (const e of s.entries) if (!e.duplicateOf && !keyIndex.has(e.key)) keyIndex.set(e.key, e);
+    }
+    entries.push(entry);
+    lineKinds[ln] = LineKind.Entry;
+    parsed.setOwner(ln, entry);
+    open = entry;
+  }
+  finish(lines.length);
+  if (current) current.lastLine = lines.length - 1;
+}
+
+/** The last ']' of a '[' line at or after `from` (so that the name has a character), or -1. */
+function lastCloseBracket(text: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === 0x5d) return i;
+  return -1;
+}

@@ -110,7 +110,7 @@ export class ConfigModel {
     // Callers walk the lines in order, so the section asked about last is the usual answer.
     if (name === this.lastKindName) return this.lastKind!;
     let kind = this.kinds.get(name);
-    if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.get(name)?.get('use')?.value)));
+    if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.entry(name, 'use')?.value)));
     this.lastKindName = name;
     this.lastKind = kind;
     return kind;

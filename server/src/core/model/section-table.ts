@@ -39,6 +39,17 @@ export class SectionTable {
     return table;
   }
 
+  /** The entry that sets `key` in the section (the last one, as in get()), without making the section's table. */
+  entry(name: string, key: string): Entry | undefined {
+    const table = this.tables.get(name);
+    if (table) return table.get(key);
+    const found = this.byName.get(name);
+    if (found === undefined) return undefined;
+    let last: Entry | undefined;
+    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) if (entry.key === key) last = entry;
+    return last;
+  }
+
   keys(): IterableIterator<string> {
     return this.byName.keys();
   }

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { corpusFiles, DIST, EXAMPLES, ROOT } from '../helpers/paths';
+import { TEST_CODE_CACHE } from '../helpers/lsp-client';
 
 interface Steps {
   diagnostics: boolean;
@@ -39,7 +40,7 @@ async function run(editor: Editor, config: string, project?: object, settings?: 
   if (project) fs.writeFileSync(path.join(dir, '.kallithea-ini.json'), JSON.stringify(project));
   const result = path.join(dir, 'result.json');
   const how = COMMANDS[editor];
-  const env = { ...process.env, KALLITHEA_CONFIG: file, KALLITHEA_RESULT: result, KALLITHEA_SERVER: path.join(DIST, 'server.js'), ...(settings ? { [how.settingsEnv]: how.settings(settings) } : {}), ...(waitForError ? { KALLITHEA_WAIT_FOR_ERROR: waitForError } : {}) };
+  const env = { ...process.env, KALLITHEA_INI_CACHE_DIR: TEST_CODE_CACHE, KALLITHEA_CONFIG: file, KALLITHEA_RESULT: result, KALLITHEA_SERVER: path.join(DIST, 'server.js'), ...(settings ? { [how.settingsEnv]: how.settings(settings) } : {}), ...(waitForError ? { KALLITHEA_WAIT_FOR_ERROR: waitForError } : {}) };
   const proc = spawn(how.bin, how.args, { env, cwd: dir, stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve, reject) => {
     proc.once('error', reject);

@@ -3,6 +3,7 @@
 // notifications (never on fixed sleeps), with a timeout only as a safety net.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -25,6 +26,8 @@ export const FULL_CAPABILITIES = {
   },
 };
 
+export const TEST_CODE_CACHE = path.join(os.tmpdir(), 'kallithea-ini-test-code-cache');
+
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly conn: MessageConnection;
@@ -38,7 +41,9 @@ export class LspClient {
 
   constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
     // --expose-gc lets tests ask for the memory in use after a collection (kallithea/memoryUsage).
-    this.proc = spawn(process.execPath, ['--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
+    // The servers of the tests keep their code cache (see server/src/lsp/boot.ts) out of the user's cache folder.
+    const cache = { KALLITHEA_INI_CACHE_DIR: TEST_CODE_CACHE };
+    this.proc = spawn(process.execPath, ['--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...cache, ...env } });
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { FULL_CAPABILITIES, LspClient, fileUri } from '../helpers/lsp-client';
+import { FULL_CAPABILITIES, LspClient, TEST_CODE_CACHE, fileUri } from '../helpers/lsp-client';
 import { DIST, ROOT } from '../helpers/paths';
 
 const MARK = 'Zq7SecretMark';
@@ -103,9 +103,12 @@ test('the server reads only the workspace and the edited config, opens no connec
     [],
     'no network access',
   );
-  // The server's own install (its bundle, and the rule pages shipped beside it) is not the user's data.
+  // The server's own install (its bundle, and the rule pages shipped beside it) and its
+  // own code cache (compiled code of its bundle, in the cache folder) are not the user's data.
   const shipped = path.join(ROOT, 'docs', 'rules') + path.sep;
-  const allowed = (p: string) => p.startsWith(workspace) || p === path.join(outside, 'edited.ini') || p.startsWith(DIST) || p.startsWith(shipped) || p.startsWith('/proc/') || p.startsWith('/dev/');
+  const codeCache = TEST_CODE_CACHE + path.sep;
+  const allowed = (p: string) =>
+    p.startsWith(workspace) || p === path.join(outside, 'edited.ini') || p.startsWith(DIST) || p.startsWith(shipped) || p.startsWith(codeCache) || p.startsWith('/proc/') || p.startsWith('/dev/');
   const files = [...new Set(io.filter((e) => e.kind === 'fs').map((e) => e.target.replace(/^file:\/\//, '')))];
   assert.ok(files.some((f) => f.startsWith(workspace)), 'the workspace was scanned');
   assert.deepEqual(

@@ -37,12 +37,12 @@ test('the rule pages ship in the extension and the npm package, beside the bundl
   assert.equal(vsce.status, 0, vsce.stderr);
   const inVsix = vsce.stdout.split('\n').map((l) => l.trim());
   assert.deepEqual(inVsix.filter((f) => f.startsWith('docs/')).sort(), pages, 'the .vsix holds exactly the rule pages of docs/');
-  assert.ok(inVsix.includes('dist/server.js'));
+  for (const bundle of ['dist/server.js', 'dist/server-main.js']) assert.ok(inVsix.includes(bundle), bundle);
   const npm = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(npm.status, 0, npm.stderr);
   const inTgz = (JSON.parse(npm.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
   assert.deepEqual(inTgz.filter((f) => f.startsWith('docs/')).sort(), pages, 'the npm package holds exactly the rule pages of docs/');
-  for (const bundle of ['dist/cli.js', 'dist/server.js']) assert.ok(inTgz.includes(bundle), bundle);
+  for (const bundle of ['dist/cli.js', 'dist/server.js', 'dist/server-main.js']) assert.ok(inTgz.includes(bundle), bundle);
 });
 
 test("the client's commands in package.json are the ones the shared names module declares", () => {

@@ -76,6 +76,11 @@ const KEYS_04_05: readonly RegExp[] = [
   /^beaker\.session\./,
 ];
 
+// Each list as one expression too: every key of the app is tested, and most match neither.
+const anyOf = (list: readonly RegExp[]) => new RegExp(list.map((re) => `(?:${re.source})`).join('|'));
+const ANY_PRE_04_KEY = anyOf(PRE_04_KEYS);
+const ANY_KEY_04_05 = anyOf(KEYS_04_05);
+
 const PYLONS_HEADER = /Pylons environment configuration/i;
 const CLI_HEADER = /generated with kallithea-cli/i;
 
@@ -96,8 +101,8 @@ function readGeneration(model: ConfigModel): GenerationReading {
 
   const keyed = [...model.defaults.values()].flatMap((b) => (b.entry ? [b.entry] : [])).concat([...appEntries.values()]);
   for (const entry of keyed) {
-    if (PRE_04_KEYS.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.1', key: entry.key });
-    else if (KEYS_04_05.some((re) => re.test(entry.key))) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.4', key: entry.key });
+    if (ANY_PRE_04_KEY.test(entry.key)) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.1', key: entry.key });
+    else if (ANY_KEY_04_05.test(entry.key)) evidence.push({ text: at(entry), range: entry.keyRange, points: 'kallithea-0.4', key: entry.key });
   }
   const server = model.findSection(['server']);
   const serverUse = server ? model.sections.get(server)!.get('use') : undefined;

@@ -182,14 +182,11 @@ export class ConfigModel {
   get(section: string, name: string): InterpolationResult | undefined {
     const binding = this.lookup(section, name);
     if (!binding) return undefined;
+    // Most values have no '%': they are what they say, and not worth a cache entry.
+    if (!binding.value.includes('%')) return { ok: true, value: binding.value };
     const cacheKey = section + '\u0000' + name;
     let result = this.interpolated.get(cacheKey);
-    if (!result) {
-      result = binding.value.includes('%')
-        ? interpolate(binding.value, this.lookupFn(section), binding.entry)
-        : { ok: true, value: binding.value };
-      this.interpolated.set(cacheKey, result);
-    }
+    if (!result) this.interpolated.set(cacheKey, (result = interpolate(binding.value, this.lookupFn(section), binding.entry)));
     return result;
   }
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import type { ConfigModel } from '../model/model';
+import { factOf } from '../syntax/facts';
 import { entryAt, relativeTo } from './support';
 
 /** The data directories every instance of a site must share, where each lives under a shared root, and why. */
@@ -37,6 +38,23 @@ function independentOfFile(model: ConfigModel, path: string): boolean {
   return path.startsWith('/') && !normalize(path).startsWith(normalize(model.here) + '/') && normalize(path) !== normalize(model.here);
 }
 
+interface DataDir {
+  /** The value the app gets. */
+  value: string;
+  normalized: string;
+  independent: boolean;
+}
+
+// Each instance is compared with every other one: its data directories are read once.
+const dataDirsOf = factOf((model: ConfigModel): Map<string, DataDir> => {
+  const dirs = new Map<string, DataDir>();
+  for (const key of Object.keys(DATA_DIRS)) {
+    const value = model.appSetting(key)?.value;
+    if (value !== undefined) dirs.set(key, { value, normalized: normalize(value), independent: independentOfFile(model, value) });
+  }
+  return dirs;
+});
+
 export const dataDirNotShared: Rule<Data> = {
   id: 'data-dir-not-shared',
   category: 'deployment',
@@ -46,23 +64,26 @@ export const dataDirNotShared: Rule<Data> = {
     if (env.peers.length === 0) return;
     for (const [key, info] of Object.entries(DATA_DIRS)) {
       const mine = model.appSetting(key);
-      if (mine?.value === undefined || !mine.entry) continue;
-      const here = normalize(mine.value);
-      const differing = env.peers
-        .map((peer) => ({ peer, value: peer.model.appSetting(key)?.value }))
-        .filter((p): p is { peer: (typeof env.peers)[number]; value: string } => p.value !== undefined && normalize(p.value) !== here);
+      const dir = dataDirsOf(model).get(key);
+      if (!dir || !mine?.entry) continue;
+      const here = dir.normalized;
+      const differing: { peer: (typeof env.peers)[number]; dir: DataDir }[] = [];
+      for (const peer of env.peers) {
+        const theirs = dataDirsOf(peer.model).get(key);
+        if (theirs && theirs.normalized !== here) differing.push({ peer, dir: theirs });
+      }
       if (differing.length === 0) continue;
       // Already on a fixed shared path while the others are per machine: the others must move, not this one.
-      if (independentOfFile(model, mine.value) && differing.every((p) => !independentOfFile(p.peer.model, p.value))) continue;
-      const shared = differing.find((p) => independentOfFile(p.peer.model, p.value));
-      const target = shared ? normalize(shared.value) : env.settings.sharedDataDir ? normalize(env.settings.sharedDataDir + info.under) : undefined;
+      if (dir.independent && differing.every((p) => !p.dir.independent)) continue;
+      const shared = differing.find((p) => p.dir.independent);
+      const target = shared ? shared.dir.normalized : env.settings.sharedDataDir ? normalize(env.settings.sharedDataDir + info.under) : undefined;
       const other = differing[0];
       const advice = target
         ? `Point it at one shared directory, such as ${target}.`
         : 'Point every instance at one directory on shared storage (set kallithea.sharedDataDir to get a one-click fix).';
       report({
         range: mine.entry.valueRange,
-        message: `"${key}" is ${here} here but ${normalize(other.value)} in ${relativeTo(model.filePath, other.peer.path)}, another instance of this site: ${info.why}. ${advice}`,
+        message: `"${key}" is ${here} here but ${other.dir.normalized} in ${relativeTo(model.filePath, other.peer.path)}, another instance of this site: ${info.why}. ${advice}`,
         data: { line: mine.entry.keyRange.start.line, key, target, fromSetting: !shared && !!target } satisfies Data,
       });
     }

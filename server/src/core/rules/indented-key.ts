@@ -13,9 +13,11 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   description: 'An indented `key = value` that continues the value above.',
   check({ model, report }) {
     for (const entry of model.parsed.entries) {
-      if (entry.parts.length < 2 || !model.readByPython(entry.section)) continue;
-      for (let i = 1; i < entry.parts.length; i++) {
-        const part = entry.parts[i];
+      // Only a value on several lines has continuation lines to look at.
+      if (entry.lastLine === entry.line || !model.readByPython(entry.section)) continue;
+      const parts = entry.parts;
+      for (let i = 1; i < parts.length; i++) {
+        const part = parts[i];
         const m = LOOKS_LIKE_KEY.exec(part.text);
         if (!m) continue;
         report({

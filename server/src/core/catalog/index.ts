@@ -52,8 +52,23 @@ export function baseKey(key: string): { name: string; prefix?: 'set' | 'get' } {
  * `get NAME` are about NAME, and a reader that folds case (gunicorn) is asked in lower case.
  */
 export function findKey(kind: SectionKind, key: string): KeyInfo | undefined {
+  // Files repeat their keys section after section: each (kind, key) is looked up once.
+  let known = answers.get(kind);
+  if (!known) answers.set(kind, (known = new Map()));
+  let info = known.get(key);
+  if (info === undefined) {
+    if (known.size >= MAX_ANSWERS) known.clear();
+    known.set(key, (info = lookUp(kind, key) ?? null));
+  }
+  return info ?? undefined;
+}
+
+// A bound on the remembered answers per kind, since a user can type any number of keys.
+const MAX_ANSWERS = 10_000;
+const answers = new Map<SectionKind, Map<string, KeyInfo | null>>();
+
+function lookUp(kind: SectionKind, key: string): KeyInfo | undefined {
   const index = indexFor(kind);
-  // baseKey() without its object: this runs for every line.
   const base = key.startsWith('set ') || key.startsWith('get ') ? key.slice(4).trim() : key;
   const name = SECTION_KINDS[kind].foldsCase ? base.toLowerCase() : base;
   return index.exact.get(name) ?? index.patterns.find((p) => p.pattern!.test(name));

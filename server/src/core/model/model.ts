@@ -168,7 +168,7 @@ export class ConfigModel {
   /** configparser's raw lookup: the section's own key, else [DEFAULT]'s. */
   lookup(section: string, name: string): Binding | undefined {
     if (section !== DEFAULT_SECTION) {
-      const entry = this.sections.get(section)?.get(name);
+      const entry = this.sections.entry(section, name);
       if (entry) return { value: entry.value, entry };
     }
     return this.defaults.get(name);

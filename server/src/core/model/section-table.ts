@@ -5,6 +5,9 @@
 
 import { DEFAULT_SECTION, type Entry, type Section } from '../syntax/parser';
 
+// Up to this many keys, a section is searched line by line rather than given a table.
+const SCAN_LIMIT = 16;
+
 export class SectionTable {
   private readonly byName = new Map<string, Section | Section[]>();
   private readonly tables = new Map<string, Map<string, Entry>>();
@@ -39,15 +42,24 @@ export class SectionTable {
     return table;
   }
 
-  /** The entry that sets `key` in the section (the last one, as in get()), without making the section's table. */
+  /** The entry that sets `key` in the section (the last one, as in get()); a short section is searched without making its table. */
   entry(name: string, key: string): Entry | undefined {
     const table = this.tables.get(name);
     if (table) return table.get(key);
     const found = this.byName.get(name);
     if (found === undefined) return undefined;
+    if (Array.isArray(found) || found.entries.length > SCAN_LIMIT) return this.get(name)!.get(key);
     let last: Entry | undefined;
-    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) if (entry.key === key) last = entry;
+    for (const entry of found.entries) if (entry.key === key) last = entry;
     return last;
+  }
+
+  /** True when any line of the section(s) of that name has a key that passes the test (no table is made). */
+  someKey(name: string, test: (key: string) => boolean): boolean {
+    const found = this.byName.get(name);
+    if (found === undefined) return false;
+    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) if (test(entry.key)) return true;
+    return false;
   }
 
   keys(): IterableIterator<string> {

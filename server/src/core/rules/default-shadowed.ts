@@ -12,7 +12,7 @@ export const defaultShadowed: Rule<{ line: number }> = {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
       // Building a section's load context is only worth it when one of its keys is also in [DEFAULT].
-      if (![...model.sections.get(section)!.keys()].some((k) => model.defaults.has(k))) continue;
+      if (!model.sections.someKey(section, (k) => model.defaults.has(k))) continue;
       const ctx = model.context(section);
       for (const entry of ctx.dropped) {
         const winner = ctx.globalConf.get(entry.key);

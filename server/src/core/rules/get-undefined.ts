@@ -11,7 +11,7 @@ export const getUndefined: Rule<{ line: number; name: string; suggestions: strin
   check({ model, report }) {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
-      if (![...model.sections.get(section)!.keys()].some((k) => k.startsWith('get '))) continue;
+      if (!model.sections.someKey(section, (k) => k.startsWith('get '))) continue;
       const ctx = model.context(section);
       for (const entry of ctx.missingGets) {
         const name = entry.value.trim();

@@ -26,7 +26,7 @@ export const missingFilter: Rule<{ name: string; app: string }> = {
   check({ model, report }) {
     for (const section of model.sections.keys()) {
       if (!/^(app|application|filter):/.test(section)) continue;
-      const filterWith = model.sections.get(section)!.get('filter-with');
+      const filterWith = model.sections.entry(section, 'filter-with');
       if (!filterWith) continue;
       const name = filterWith.value.trim();
       if (model.findSection(['filter'], name)) continue;

@@ -39,7 +39,11 @@ export function read(parsed: ParsedConfig): void {
   let keyIndex: Map<string, Entry> | undefined;
   const earlierKey = (key: string): Entry | undefined => {
     if (keyIndex) return keyIndex.get(key);
-    for (const s of keysOfName ?? [current!]) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
+    if (!keysOfName) {
+      for (const e of current!.entries) if (e.key === key) return e;
+      return undefined;
+    }
+    for (const s of keysOfName) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
     return undefined;
   };
   // The entry whose value continuation lines extend (Python's `optname`).

@@ -166,6 +166,8 @@ const LOGGING_SECTION = /^(loggers|handlers|formatters|logger_.+|handler_.+|form
 
 /** Kallithea renames [<command>:X] to [X] before it configures logging for `kallithea-cli <command>`. */
 export function stripCommandPrefix(name: string): { command?: string; section: string } {
+  // Most section names have no ':' at all, and then nothing is stripped.
+  if (!name.includes(':')) return { section: name };
   const m = /^([A-Za-z_][A-Za-z0-9_]*):(.+)$/.exec(name);
   if (m && LOGGING_SECTION.test(m[2])) return { command: m[1], section: m[2] };
   return { section: name };

@@ -14,15 +14,13 @@ import type { ParsedEntry } from './entry';
 import { firstNonSpace, lastNonSpace, read } from './reader';
 import { LineTable } from './lines';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
+import { NO_OWNER, SECTION_BASE, sectionOwner } from './owners';
 import { lineRange } from './text';
 
 export * from './nodes';
 
 export const DEFAULT_SECTION = 'DEFAULT';
 
-// How a line's owner is stored: an entry's index, NO_OWNER, or a section as SECTION_BASE - its index.
-const NO_OWNER = -1;
-const SECTION_BASE = -2;
 
 /** A file as configparser reads it. Never changed once built, so facts about it can be cached. */
 export class ParsedConfig {
@@ -37,7 +35,8 @@ export class ParsedConfig {
   readonly invalidLines: InvalidLine[] = [];
   /** Lines with content before the first section header; Python fails on the first. */
   readonly orphanLines: number[] = [];
-  private readonly owners: Int32Array;
+  /** Each line's owner (see owners.ts); filled by the reader. */
+  readonly owners: Int32Array;
   private commentList?: Comment[];
   // Rare facts kept here rather than on every entry: repeated keys, and the parts of values on several lines.
   private readonly repeated = new Map<number, Entry>();
@@ -145,16 +144,11 @@ export class ParsedConfig {
     return out;
   }
 
-  /** Called by the reader only. */
-  setOwner(line: number, owner: Section | Entry | undefined): void {
-    this.owners[line] = owner === undefined ? NO_OWNER : 'key' in owner ? owner.index : SECTION_BASE - owner.index;
-  }
-
   /** Called by the reader only: trailing blank lines after a value belong to the section again. */
   releaseTrailingBlanks(entry: Entry, before: number): void {
-    const sectionOwner = SECTION_BASE - entry.section.index;
+    const toSection = sectionOwner(entry.section.index);
     for (let l = entry.lastLine + 1; l < before; l++) {
-      if (this.owners[l] === entry.index && this.lineKinds[l] === LineKind.Blank) this.owners[l] = sectionOwner;
+      if (this.owners[l] === entry.index && this.lineKinds[l] === LineKind.Blank) this.owners[l] = toSection;
     }
   }
 }

@@ -3,6 +3,7 @@
 
 import { ParsedEntry } from './entry';
 import { LineKind, type Entry, type Section } from './nodes';
+import { NO_OWNER, sectionOwner } from './owners';
 import type { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
 import { isPySpace, lineRange } from './text';
@@ -26,7 +27,9 @@ export function lastNonSpace(s: string, from: number, to: number): number {
 
 /** The reading itself: one pass over the lines, with Python's bookkeeping. */
 export function read(parsed: ParsedConfig): void {
-  const { text, lines, lineKinds, sections, entries, invalidLines, orphanLines } = parsed;
+  const { text, lines, lineKinds, owners, sections, entries, invalidLines, orphanLines } = parsed;
+  // The owner code of the current section (lines before the first header have none).
+  let currentOwner = NO_OWNER;
   // Python's bookkeeping: which names were added during this read (strict mode).
   const sectionsByName = new Map<string, Section>();
   const emptyKeySections = new Set<string>();
@@ -66,7 +69,7 @@ export function read(parsed: ParsedConfig): void {
 
     if (start === lineEnd) {
       // Blank: kept inside a value as an empty line (configparser's empty_lines_in_values).
-      parsed.setOwner(ln, open ?? current);
+      owners[ln] = open ? open.index : currentOwner;
       continue; // LineKind.Blank is 0
     }
     const end = lastNonSpace(text, start, lineEnd);
@@ -76,13 +79,13 @@ export function read(parsed: ParsedConfig): void {
     if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
       // A full-line comment, even when indented; it neither ends nor extends a value.
       lineKinds[ln] = LineKind.Comment;
-      parsed.setOwner(ln, open ?? current);
+      owners[ln] = open ? open.index : currentOwner;
       continue;
     }
 
     if (open && column > indentLevel) {
       lineKinds[ln] = LineKind.Continuation;
-      parsed.setOwner(ln, open);
+      owners[ln] = open.index;
       open.extendTo(ln, end - lineStart);
       continue;
     }
@@ -103,7 +106,7 @@ export function read(parsed: ParsedConfig): void {
       keyIndex = undefined;
       sections.push(section);
       lineKinds[ln] = LineKind.Section;
-      parsed.setOwner(ln, section);
+      owners[ln] = currentOwner = sectionOwner(section.index);
       continue;
     }
 
@@ -122,7 +125,7 @@ export function read(parsed: ParsedConfig): void {
       // Python notes the error and reads on without forgetting the previous key:
       // a more indented line after this one still continues that key's value.
       lineKinds[ln] = LineKind.Invalid;
-      parsed.setOwner(ln, current);
+      owners[ln] = currentOwner;
       invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'no-delimiter' });
       continue;
     }
@@ -132,7 +135,7 @@ export function read(parsed: ParsedConfig): void {
       // Python records the error but still stores the value under the empty key
       // (so a second one in the section is a repeated key) and keeps no continuation for it.
       lineKinds[ln] = LineKind.Invalid;
-      parsed.setOwner(ln, current);
+      owners[ln] = currentOwner;
       const repeated = emptyKeySections.has(current.name);
       emptyKeySections.add(current.name);
       invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'empty-key', repeated });
@@ -154,7 +157,7 @@ export function read(parsed: ParsedConfig): void {
     }
     entries.push(entry);
     lineKinds[ln] = LineKind.Entry;
-    parsed.setOwner(ln, entry);
+    owners[ln] = entry.index;
     open = entry;
   }
   finish(lines.length);

@@ -1,28 +1,28 @@
-// The parser's entries. A file has many lines and most are never reported, so an
-// entry keeps few numbers and works out the rest when asked: its ranges, where its
-// delimiter and value start, its value's parts, and its value.
+// The parser's entries. A big file has hundreds of thousands of them and most are
+// never reported, so an entry keeps five fields (64 bytes) and works out the rest
+// from the text when asked: where its key, delimiter and value start and end, its
+// ranges, its value and the parts of a value on several lines.
 
-import type { Delimiter, Entry, Section, ValuePart } from './nodes';
+import type { Delimiter, Entry, ValuePart } from './nodes';
 import type { ParsedConfig } from './parser';
-import { isPySpace, lineRange, type Range } from './text';
+import type { ParsedSection } from './section';
+import { firstNonSpace, lastNonSpace, lineRange, type Range } from './text';
 
 export class ParsedEntry implements Entry {
-  /** The last line that contributes text to the value. */
+  /** The last line that contributes text to the value (the reader moves it down as continuation lines come). */
   lastLine: number;
-  private endChar: number;
-  private valueText?: string = undefined;
 
   constructor(
-    private readonly parsed: ParsedConfig,
     readonly index: number,
-    readonly section: Section,
+    readonly section: ParsedSection,
     readonly key: string,
     readonly line: number,
-    private readonly keyStart: number,
-    valueEnd: number,
   ) {
     this.lastLine = line;
-    this.endChar = valueEnd;
+  }
+
+  private get parsed(): ParsedConfig {
+    return this.section.parsed;
   }
 
   /** The first entry of the same key in the section, when this one repeats it (rare, so kept by the file, not here). */
@@ -30,31 +30,35 @@ export class ParsedEntry implements Entry {
     return this.parsed.duplicateOf(this.index);
   }
 
-  /** The reader found a continuation line with text, ending at this column. */
-  extendTo(line: number, character: number): void {
-    this.lastLine = line;
-    this.endChar = character;
+  /** Column of the key's first character. */
+  get keyStart(): number {
+    const { text, lines } = this.parsed;
+    const offset = lines.offset(this.line);
+    return firstNonSpace(text, offset, lines.end(this.line)) - offset;
   }
 
   /** Column of the delimiter: the first character after the key and its spaces. */
   get delimiterColumn(): number {
     const { text, lines } = this.parsed;
     const offset = lines.offset(this.line);
-    let i = offset + this.keyStart + this.key.length;
-    while (isPySpace(text.charCodeAt(i))) i++;
-    return i - offset;
+    return firstNonSpace(text, offset + this.keyStart + this.key.length, lines.end(this.line)) - offset;
   }
 
-  /** Column of the value's first character on the key's line (its end when the line has no value text). */
+  /** Column just past the value's last character on the last line that has any. */
+  get endColumn(): number {
+    const { text, lines } = this.parsed;
+    const offset = lines.offset(this.lastLine);
+    return lastNonSpace(text, offset, lines.end(this.lastLine)) - offset;
+  }
+
+  /** Column of the value's first character on the key's line (just after the delimiter when the line has no value text). */
   get valueStart(): number {
     const { text, lines } = this.parsed;
     const offset = lines.offset(this.line);
-    const end = this.lastLine === this.line ? offset + this.endChar : lines.end(this.line);
     const afterDelimiter = offset + this.delimiterColumn + 1;
-    let i = afterDelimiter;
-    while (i < end && isPySpace(text.charCodeAt(i))) i++;
+    const start = firstNonSpace(text, afterDelimiter, lines.end(this.line));
     // Only spaces after the delimiter: Python's value starts (empty) right after it.
-    return (i === end && this.lastLine !== this.line ? afterDelimiter : i) - offset;
+    return (start === lines.end(this.line) ? afterDelimiter : start) - offset;
   }
 
   get delimiter(): Delimiter {
@@ -62,15 +66,11 @@ export class ParsedEntry implements Entry {
   }
 
   get value(): string {
-    if (this.valueText !== undefined) return this.valueText;
     if (this.lastLine === this.line) {
       const offset = this.parsed.lines.offset(this.line);
-      return (this.valueText = this.parsed.text.slice(offset + this.valueStart, offset + this.endChar));
+      return this.parsed.text.slice(offset + this.valueStart, offset + this.endColumn);
     }
-    // configparser's '\n'.join(parts).rstrip(): the trailing blank parts are already gone.
-    let value = '';
-    for (const part of this.parts) value += (part.line === this.line ? '' : '\n') + part.text;
-    return (this.valueText = value);
+    return this.parsed.multilineValue(this);
   }
 
   get parts(): ValuePart[] {
@@ -80,7 +80,8 @@ export class ParsedEntry implements Entry {
   }
 
   get keyRange(): Range {
-    return lineRange(this.line, this.keyStart, this.keyStart + this.key.length);
+    const start = this.keyStart;
+    return lineRange(this.line, start, start + this.key.length);
   }
 
   get delimiterRange(): Range {
@@ -89,10 +90,10 @@ export class ParsedEntry implements Entry {
   }
 
   get valueRange(): Range {
-    return { start: { line: this.line, character: this.valueStart }, end: { line: this.lastLine, character: this.endChar } };
+    return { start: { line: this.line, character: this.valueStart }, end: { line: this.lastLine, character: this.endColumn } };
   }
 
   get range(): Range {
-    return { start: { line: this.line, character: this.keyStart }, end: { line: this.lastLine, character: this.endChar } };
+    return { start: { line: this.line, character: this.keyStart }, end: { line: this.lastLine, character: this.endColumn } };
   }
 }

@@ -11,11 +11,11 @@
 // value, its parts, a comment's text) and ranges are made when someone asks.
 
 import type { ParsedEntry } from './entry';
-import { firstNonSpace, lastNonSpace, read } from './reader';
+import { read } from './reader';
 import { LineTable } from './lines';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
 import { NO_OWNER, SECTION_BASE, sectionOwner } from './owners';
-import { lineRange } from './text';
+import { firstNonSpace, lastNonSpace, lineRange } from './text';
 
 export * from './nodes';
 
@@ -41,6 +41,7 @@ export class ParsedConfig {
   // Rare facts kept here rather than on every entry: repeated keys, and the parts of values on several lines.
   private readonly repeated = new Map<number, Entry>();
   private readonly multilineParts = new Map<number, ValuePart[]>();
+  private readonly multilineValues = new Map<number, string>();
 
   constructor(input: string) {
     this.bom = input.charCodeAt(0) === 0xfeff;
@@ -104,6 +105,13 @@ export class ParsedConfig {
     let parts = this.multilineParts.get(entry.index);
     if (!parts) this.multilineParts.set(entry.index, (parts = this.readParts(entry)));
     return parts;
+  }
+
+  /** The value of an entry on several lines: configparser's '\n'.join(parts) (trailing blank parts are already gone); made once. */
+  multilineValue(entry: ParsedEntry): string {
+    let value = this.multilineValues.get(entry.index);
+    if (value === undefined) this.multilineValues.set(entry.index, (value = this.partsOf(entry).map((p) => p.text).join('\n')));
+    return value;
   }
 
   private readParts(entry: ParsedEntry): ValuePart[] {

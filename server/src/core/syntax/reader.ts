@@ -6,24 +6,10 @@ import { LineKind, type Entry, type Section } from './nodes';
 import { NO_OWNER, sectionOwner } from './owners';
 import type { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
-import { isPySpace, lineRange } from './text';
+import { firstNonSpace, lastNonSpace, lineRange } from './text';
 
 // Up to this many keys in a section, a repeated key is found by a scan.
 const LINEAR_KEY_SEARCH = 16;
-
-/** Index of the first non-whitespace character in [from, to), or `to`. */
-export function firstNonSpace(s: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && isPySpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** One past the last non-whitespace character in [from, to), or `from`. */
-export function lastNonSpace(s: string, from: number, to: number): number {
-  let i = to;
-  while (i > from && isPySpace(s.charCodeAt(i - 1))) i--;
-  return i;
-}
 
 /** The reading itself: one pass over the lines, with Python's bookkeeping. */
 export function read(parsed: ParsedConfig): void {
@@ -36,7 +22,7 @@ export function read(parsed: ParsedConfig): void {
   // Keys are few and repeat across sections: one string per distinct key.
   const keyStrings = new Map<string, string>();
 
-  let current: Section | undefined;
+  let current: ParsedSection | undefined;
   // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
   let keysOfName: Section[] | undefined;
   let keyIndex: Map<string, Entry> | undefined;
@@ -86,7 +72,7 @@ export function read(parsed: ParsedConfig): void {
     if (open && column > indentLevel) {
       lineKinds[ln] = LineKind.Continuation;
       owners[ln] = open.index;
-      open.extendTo(ln, end - lineStart);
+      open.lastLine = ln;
       continue;
     }
 
@@ -95,7 +81,7 @@ export function read(parsed: ParsedConfig): void {
     if (header >= 0) {
       finish(ln);
       const name = text.slice(start + 1, header);
-      const section = new ParsedSection(name, sections.length, ln, column, lines);
+      const section = new ParsedSection(name, sections.length, ln, column, parsed);
       const earlier = sectionsByName.get(name);
       if (earlier) section.duplicateOf = earlier;
       else sectionsByName.set(name, section);
@@ -144,7 +130,7 @@ export function read(parsed: ParsedConfig): void {
     const sliced = text.slice(start, keyEnd);
     let key = keyStrings.get(sliced);
     if (key === undefined) keyStrings.set(sliced, (key = sliced));
-    const entry = new ParsedEntry(parsed, entries.length, current, key, ln, column, end - lineStart);
+    const entry = new ParsedEntry(entries.length, current, key, ln);
     const earlier = earlierKey(key);
     if (earlier) parsed.setDuplicate(entry, earlier);
     current.entries.push(entry);

@@ -3,6 +3,7 @@
 
 import type { LineTable } from './lines';
 import type { Entry, Section } from './nodes';
+import type { ParsedConfig } from './parser';
 import { lineRange, type Range } from './text';
 
 export class ParsedSection implements Section {
@@ -16,9 +17,14 @@ export class ParsedSection implements Section {
     readonly line: number,
     /** Column of the '['. */
     private readonly column: number,
-    readonly source: LineTable,
+    /** The file the section belongs to (its entries reach the text through it). */
+    readonly parsed: ParsedConfig,
   ) {
     this.lastLine = line;
+  }
+
+  get source(): LineTable {
+    return this.parsed.lines;
   }
 
   get headerRange(): Range {

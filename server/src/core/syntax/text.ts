@@ -46,6 +46,20 @@ export function skipSpaceBack(s: string, to = s.length, from = 0): number {
   return i;
 }
 
+/** Index of the first non-whitespace character in [from, to), or `to`. */
+export function firstNonSpace(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isPySpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One past the last non-whitespace character in [from, to), or `from`. */
+export function lastNonSpace(s: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isPySpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
 /** Python's str.strip(). */
 export function pyStrip(s: string): string {
   const start = skipSpace(s);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { CATALOG as FULL_CATALOG } from '../../server/src/core/catalog';
 import { APP_KEYS } from '../../server/src/core/catalog/keys-app';
 import { OTHER_KEYS } from '../../server/src/core/catalog/keys-other';
 import { SERVER_KEYS } from '../../server/src/core/catalog/keys-servers';
@@ -174,4 +175,9 @@ test('each closed enum key: the hover names its values, completion offers them, 
     checked++;
   }
   assert.ok(checked >= 7, `${checked} closed enum keys checked`);
+});
+
+test('the catalog fits the two bytes the model keeps per line for its answer', () => {
+  // ConfigModel.keyInfo stores 2 + a catalog position in a Uint16Array.
+  assert.ok(FULL_CATALOG.length + 2 <= 0xffff, `${FULL_CATALOG.length} catalog entries`);
 });

@@ -73,7 +73,8 @@ export class Validator {
     }
     const stale = () => this.hooks.get(uri)?.version !== version;
     const diagnostics =
-      doc.lineCount > STEPPED_LINES ? await lintFileInSteps(prepared.file, prepared.options, pause, stale) : lintFile(prepared.file, prepared.options);
+      // The parse's own line count: asking the document for its count would make it index every line too.
+      (prepared.file.model?.parsed.lines.length ?? 0) > STEPPED_LINES ? await lintFileInSteps(prepared.file, prepared.options, pause, stale) : lintFile(prepared.file, prepared.options);
     if (!diagnostics || stale()) return; // a newer version is on its way and will publish
     const result = { version, diagnostics, env: prepared.env };
     this.states.setResult(uri, result);

@@ -11,6 +11,14 @@ import type { KeyInfo, SectionKind } from './types';
 // Legacy patterns (sqlalchemy.db1.*) stand before the broad app patterns (sqlalchemy.*) they would lose to.
 export const CATALOG: readonly KeyInfo[] = [...LEGACY_KEYS, ...APP_KEYS, ...SERVER_KEYS, ...UWSGI_KEYS, ...OTHER_KEYS];
 
+// Each catalog entry's position, so that a per-line answer fits in two bytes (see ConfigModel.keyInfo).
+const POSITIONS = new Map(CATALOG.map((info, i) => [info, i]));
+
+/** The position of a catalog entry in CATALOG. */
+export function catalogPosition(info: KeyInfo): number {
+  return POSITIONS.get(info)!;
+}
+
 interface KindIndex {
   exact: Map<string, KeyInfo>;
   patterns: KeyInfo[];

@@ -4,7 +4,7 @@
 
 import { baseKey } from '../catalog';
 import { displayValue, isSecretKey } from '../catalog/display';
-import { definitionOf, nameMentions, sectionName, type NameKind } from '../model/logging-names';
+import { definitionOf, mentionsIn, nameMentions, sectionName, type NameKind } from '../model/logging-names';
 import type { ConfigModel } from '../model/model';
 import { LineKind, type Entry, type Section } from '../syntax/parser';
 import { referenceRanges, targetAt, valueOffsetAt } from '../syntax/positions';
@@ -76,7 +76,8 @@ export function foldingRanges(model: ConfigModel): Fold[] {
 type Symbol = { kind: 'entry'; entry: Entry } | { kind: 'logging'; nameKind: NameKind; name: string; section?: Section };
 
 function loggingMentionAt(model: ConfigModel, pos: Position) {
-  return nameMentions(model.parsed).find((m) => containsPosition(m.range, pos));
+  const owner = model.parsed.ownerAt(pos.line);
+  return owner && 'key' in owner ? mentionsIn(owner).find((m) => containsPosition(m.range, pos)) : undefined;
 }
 
 function symbolAt(model: ConfigModel, pos: Position): { symbol: Symbol; range: Range } | undefined {

@@ -42,26 +42,32 @@ function listKind(entry: Entry): NameKind | undefined {
   return undefined;
 }
 
-/** Every name mentioned in a logging list, with its exact range (names are comma-separated, spaces ignored). */
-export const nameMentions: (parsed: ParsedConfig) => NameMention[] = factOf(computeMentions);
-
-function computeMentions(parsed: ParsedConfig): NameMention[] {
+/**
+ * Every name mentioned in a logging list, with its exact range (names are
+ * comma-separated, spaces ignored). Not kept: lists can hold a name per line of a
+ * big file, and the rule that checks them and a rename each walk them once.
+ */
+export function nameMentions(parsed: ParsedConfig): NameMention[] {
   const out: NameMention[] = [];
-  for (const entry of parsed.entries) {
-    const kind = listKind(entry);
-    if (!kind) continue;
-    // Line by line, so that a list of thousands of names costs one pass.
-    for (const part of entry.parts) {
-      // Each comma-separated piece, stripped (a name is the text between commas, without surrounding spaces).
-      const text = part.text;
-      for (let from = 0; from <= text.length; ) {
-        let to = text.indexOf(',', from);
-        if (to < 0) to = text.length;
-        const start = skipSpace(text, from);
-        const end = skipSpaceBack(text, to, start);
-        if (end > start) out.push(new NameMention(entry, text.slice(start, end), kind, part.line, part.character + start));
-        from = to + 1;
-      }
+  for (const entry of parsed.entries) mentionsIn(entry, out);
+  return out;
+}
+
+/** The names an entry's value mentions, if the entry holds a logging list (added to `out`). */
+export function mentionsIn(entry: Entry, out: NameMention[] = []): NameMention[] {
+  const kind = listKind(entry);
+  if (!kind) return out;
+  // Line by line, so that a list of thousands of names costs one pass.
+  for (const part of entry.parts) {
+    // Each comma-separated piece, stripped (a name is the text between commas, without surrounding spaces).
+    const text = part.text;
+    for (let from = 0; from <= text.length; ) {
+      let to = text.indexOf(',', from);
+      if (to < 0) to = text.length;
+      const start = skipSpace(text, from);
+      const end = skipSpaceBack(text, to, start);
+      if (end > start) out.push(new NameMention(entry, text.slice(start, end), kind, part.line, part.character + start));
+      from = to + 1;
     }
   }
   return out;

@@ -6,7 +6,7 @@
 // lazily and cached, so a model is cheap to build on every keystroke.
 
 import { SectionTable } from './section-table';
-import { findKey } from '../catalog';
+import { CATALOG, catalogPosition, findKey } from '../catalog';
 import { APP_PREFIXES, classifySection, SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, SectionKind } from '../catalog/types';
 import { uwsgiText } from '../catalog/values';
@@ -81,14 +81,15 @@ export class ConfigModel {
   private readonly options = new Map<string, OptionResolution>();
   private defaultsConf: Map<string, Setting> | undefined;
   // Asked for again and again by rules and requests: computed once per section name and per line.
-  private readonly kinds = new Map<string, SectionKind>();
   private lastKindName: string | undefined;
   private lastKind: SectionKind | undefined;
   private readonly kindsBySection: SectionKind[] = [];
-  private readonly keyInfos: (KeyInfo | null | undefined)[] = [];
+  // Per line: 0 not looked up yet, 1 no catalog entry, else 2 + the entry's position in CATALOG.
+  private readonly keyInfos: Uint16Array;
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
     this.parsed = parsed;
+    this.keyInfos = new Uint16Array(parsed.entries.length);
     this.filePath = options.filePath ?? '/untitled/kallithea.ini';
     this.here = dirname(this.filePath);
     this.defaults.set('here', { value: this.here });
@@ -109,8 +110,9 @@ export class ConfigModel {
   sectionKind(name: string): SectionKind {
     // Callers walk the lines in order, so the section asked about last is the usual answer.
     if (name === this.lastKindName) return this.lastKind!;
-    let kind = this.kinds.get(name);
-    if (kind === undefined) this.kinds.set(name, (kind = classifySection(name, this.sections.entry(name, 'use')?.value)));
+    // A section of the file has its kind kept by position; any other name is classified as asked.
+    const first = this.sections.first(name);
+    const kind = first ? this.kindOf(first) : classifySection(name, undefined);
     this.lastKindName = name;
     this.lastKind = kind;
     return kind;
@@ -118,7 +120,13 @@ export class ConfigModel {
 
   /** sectionKind() for a section of this file, by its position (the lookup every rule makes for every line). */
   kindOf(section: Section): SectionKind {
-    return (this.kindsBySection[section.index] ??= this.sectionKind(section.name));
+    let kind = this.kindsBySection[section.index];
+    if (kind === undefined) {
+      const first = this.sections.first(section.name) ?? section;
+      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.entry(section.name, 'use')?.value);
+      this.kindsBySection[section.index] = kind;
+    }
+    return kind;
   }
 
   /** True when Python's configparser reads the section's values at run time (not [uwsgi], not unknown sections). */
@@ -129,9 +137,12 @@ export class ConfigModel {
 
   /** The catalog entry for a line's key in its section (aliases and case folding applied by the catalog). */
   keyInfo(entry: Entry): KeyInfo | undefined {
-    let info = this.keyInfos[entry.index];
-    if (info === undefined) this.keyInfos[entry.index] = info = findKey(this.kindOf(entry.section), entry.key) ?? null;
-    return info ?? undefined;
+    const known = this.keyInfos[entry.index];
+    if (known === 1) return undefined;
+    if (known > 1) return CATALOG[known - 2];
+    const info = findKey(this.kindOf(entry.section), entry.key);
+    this.keyInfos[entry.index] = info ? catalogPosition(info) + 2 : 1;
+    return info;
   }
 
   /**

@@ -26,6 +26,12 @@ export class SectionTable {
     return this.byName.size;
   }
 
+  /** The first section of that name (undefined for [DEFAULT] and names the file lacks). */
+  first(name: string): Section | undefined {
+    const found = this.byName.get(name);
+    return Array.isArray(found) ? found[0] : found;
+  }
+
   has(name: string): boolean {
     return this.byName.has(name);
   }
@@ -37,7 +43,7 @@ export class SectionTable {
     const found = this.byName.get(name);
     if (found === undefined) return undefined;
     const table = new Map<string, Entry>();
-    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) table.set(entry.key, entry);
+    for (const section of Array.isArray(found) ? found : [found]) for (let i = 0; i < section.entryCount; i++) table.set(section.entry(i).key, section.entry(i));
     this.tables.set(name, table);
     return table;
   }
@@ -48,17 +54,16 @@ export class SectionTable {
     if (table) return table.get(key);
     const found = this.byName.get(name);
     if (found === undefined) return undefined;
-    if (Array.isArray(found) || found.entries.length > SCAN_LIMIT) return this.get(name)!.get(key);
-    let last: Entry | undefined;
-    for (const entry of found.entries) if (entry.key === key) last = entry;
-    return last;
+    if (Array.isArray(found) || found.entryCount > SCAN_LIMIT) return this.get(name)!.get(key);
+    for (let i = found.entryCount - 1; i >= 0; i--) if (found.entry(i).key === key) return found.entry(i);
+    return undefined;
   }
 
   /** True when any line of the section(s) of that name has a key that passes the test (no table is made). */
   someKey(name: string, test: (key: string) => boolean): boolean {
     const found = this.byName.get(name);
     if (found === undefined) return false;
-    for (const section of Array.isArray(found) ? found : [found]) for (const entry of section.entries) if (test(entry.key)) return true;
+    for (const section of Array.isArray(found) ? found : [found]) for (let i = 0; i < section.entryCount; i++) if (test(section.entry(i).key)) return true;
     return false;
   }
 

@@ -104,43 +104,44 @@ export function gunicornWorkerModel(server: ServerInfo): { model: 'sync' | 'gthr
   return { model: 'other', name };
 }
 
-/** A line whose catalog type has a check (a switch, a number, a list of values), and the value its reader gets. */
-interface CheckedValue {
+/** A line whose value its reader refuses or misreads, with the reading and the check's verdict. */
+interface MisreadValue {
   entry: Entry;
   value: string;
   info: KeyInfo;
+  verdict: ValueVerdict;
 }
 
 const CHECKED_TYPES: ReadonlySet<ValueType['kind']> = new Set(['bool', 'int', 'enum']);
 
 /**
- * The lines whose values the value rules check, found in one pass per model: lines
- * a program reads (not repeated, not dropped by PasteDeploy, not `get` copies),
- * outside [uwsgi] (uWSGI reads numbers and switches its own forgiving way).
+ * The lines whose values the value rules report, found in one pass per model: lines a
+ * program reads (not repeated, not dropped by PasteDeploy, not `get` copies), outside
+ * [uwsgi] (uWSGI reads numbers and switches its own forgiving way), whose catalog type
+ * has a check (a switch, a number, a list of values) that the value fails. Only those
+ * are kept: most values are fine, and a big file has many.
  */
-const checkedValues = factOf((model: ConfigModel): CheckedValue[] => {
-  const out: CheckedValue[] = [];
+const misread = factOf((model: ConfigModel): MisreadValue[] => {
+  const out: MisreadValue[] = [];
   for (const entry of model.parsed.entries) {
     const info = model.keyInfo(entry);
     if (!info || !CHECKED_TYPES.has(info.type.kind) || model.kindOf(entry.section) === 'uwsgi') continue;
     const reading = model.lineValue(entry);
     if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
-    out.push({ entry, value: reading.value, info });
+    const verdict = valueKind(info.type).check?.(info.type, reading.value);
+    if (verdict) out.push({ entry, value: reading.value, info, verdict });
   }
   return out;
 });
 
 /** Lines whose catalog type is `kind` and whose value the reader refuses or misreads (the value kind's check), with the verdict. */
-export function* misreadValues<K extends ValueType['kind']>(
+export function misreadValues<K extends ValueType['kind']>(
   model: ConfigModel,
   kind: K,
-): Generator<{ entry: Entry; value: string; info: KeyInfo; type: Extract<ValueType, { kind: K }>; verdict: ValueVerdict }> {
-  for (const { entry, value, info } of checkedValues(model)) {
-    if (info.type.kind !== kind) continue;
-    const type = info.type as Extract<ValueType, { kind: K }>;
-    const verdict = valueKind(type).check?.(type, value);
-    if (verdict) yield { entry, value, info, type, verdict };
-  }
+): { entry: Entry; value: string; info: KeyInfo; type: Extract<ValueType, { kind: K }>; verdict: ValueVerdict }[] {
+  return misread(model)
+    .filter((m) => m.info.type.kind === kind)
+    .map((m) => ({ ...m, type: m.info.type as Extract<ValueType, { kind: K }> }));
 }
 
 /** Lines grouped by what the catalog says of their key, for the rules about keys. */

@@ -74,7 +74,7 @@ export class ParsedEntry implements Entry {
   }
 
   get parts(): ValuePart[] {
-    // A one-line value's single part is cheap to make and most are asked for once: only longer values keep theirs.
+    // Made when asked (and not kept): most entries are never asked, and a big file has many.
     if (this.lastLine === this.line) return [{ line: this.line, character: this.valueStart, text: this.value }];
     return this.parsed.partsOf(this);
   }

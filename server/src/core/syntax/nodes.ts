@@ -46,7 +46,12 @@ export interface Section {
   /** From '[' to the last ']'. */
   headerRange: Range;
   nameRange: Range;
-  entries: Entry[];
+  /** The section's entries, in order (a new array at each call: they are a run of the file's entries). */
+  readonly entries: Entry[];
+  /** How many entries the section has. */
+  readonly entryCount: number;
+  /** The i-th entry of the section (0 <= i < entryCount). */
+  entry(i: number): Entry;
   /** The last line before the next section header (or the end of the file). */
   lastLine: number;
   /** Set when a section of the same name was already opened ([DEFAULT] may repeat; Python merges it). */

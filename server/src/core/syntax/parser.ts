@@ -38,10 +38,10 @@ export class ParsedConfig {
   /** Each line's owner (see owners.ts); filled by the reader. */
   readonly owners: Int32Array;
   private commentList?: Comment[];
-  // Rare facts kept here rather than on every entry: repeated keys, and the parts of values on several lines.
+  // Rare facts kept here rather than on every entry: repeated keys, and the values on several lines.
   private readonly repeated = new Map<number, Entry>();
-  private readonly multilineParts = new Map<number, ValuePart[]>();
   private readonly multilineValues = new Map<number, string>();
+  private lastParts?: { entry: ParsedEntry; parts: ValuePart[] } = undefined;
 
   constructor(input: string) {
     this.bom = input.charCodeAt(0) === 0xfeff;
@@ -100,18 +100,22 @@ export class ParsedConfig {
     this.repeated.set(entry.index, earlier);
   }
 
-  /** The parts of a value on several lines, as Python appends them (see ParsedEntry.parts); made once. */
-  partsOf(entry: ParsedEntry): ValuePart[] {
-    let parts = this.multilineParts.get(entry.index);
-    if (!parts) this.multilineParts.set(entry.index, (parts = this.readParts(entry)));
-    return parts;
-  }
-
   /** The value of an entry on several lines: configparser's '\n'.join(parts) (trailing blank parts are already gone); made once. */
   multilineValue(entry: ParsedEntry): string {
     let value = this.multilineValues.get(entry.index);
     if (value === undefined) this.multilineValues.set(entry.index, (value = this.partsOf(entry).map((p) => p.text).join('\n')));
     return value;
+  }
+
+  /**
+   * The parts of a value on several lines, as Python appends them (see
+   * ParsedEntry.parts). Only the last entry's are kept: callers ask again and again
+   * about one value (each reference in it, say), and keeping every value's parts
+   * would cost memory on big files.
+   */
+  partsOf(entry: ParsedEntry): ValuePart[] {
+    if (this.lastParts?.entry !== entry) this.lastParts = { entry, parts: this.readParts(entry) };
+    return this.lastParts.parts;
   }
 
   private readParts(entry: ParsedEntry): ValuePart[] {

@@ -29,7 +29,7 @@ export function read(parsed: ParsedConfig): void {
   const earlierKey = (key: string): Entry | undefined => {
     if (keyIndex) return keyIndex.get(key);
     if (!keysOfName) {
-      for (const e of current!.entries) if (e.key === key) return e;
+      for (let i = 0; i < current!.entryCount; i++) if (current!.entry(i).key === key) return current!.entry(i);
       return undefined;
     }
     for (const s of keysOfName) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
@@ -133,15 +133,15 @@ export function read(parsed: ParsedConfig): void {
     const entry = new ParsedEntry(entries.length, current, key, ln);
     const earlier = earlierKey(key);
     if (earlier) parsed.setDuplicate(entry, earlier);
-    current.entries.push(entry);
+    entries.push(entry);
+    current.entryCount++;
     if (keyIndex) {
       if (!earlier) keyIndex.set(key, entry);
-    } else if (current.entries.length > LINEAR_KEY_SEARCH) {
+    } else if (current.entryCount > LINEAR_KEY_SEARCH) {
       // Past a few keys a table beats a scan of the section.
       keyIndex = new Map();
       for (const s of keysOfName ?? [current]) for (const e of s.entries) if (!e.duplicateOf && !keyIndex.has(e.key)) keyIndex.set(e.key, e);
     }
-    entries.push(entry);
     lineKinds[ln] = LineKind.Entry;
     owners[ln] = entry.index;
     open = entry;

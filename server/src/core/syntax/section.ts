@@ -7,9 +7,11 @@ import type { ParsedConfig } from './parser';
 import { lineRange, type Range } from './text';
 
 export class ParsedSection implements Section {
-  readonly entries: Entry[] = [];
   lastLine: number;
   duplicateOf?: Section = undefined;
+  /** Where the section's entries start among the file's (they are contiguous), and how many there are. */
+  readonly firstEntry: number;
+  entryCount = 0;
 
   constructor(
     readonly name: string,
@@ -21,6 +23,16 @@ export class ParsedSection implements Section {
     readonly parsed: ParsedConfig,
   ) {
     this.lastLine = line;
+    this.firstEntry = parsed.entries.length;
+  }
+
+  // No array per section: a big file has tens of thousands of sections, and most are never asked for their entries.
+  get entries(): Entry[] {
+    return this.parsed.entries.slice(this.firstEntry, this.firstEntry + this.entryCount);
+  }
+
+  entry(i: number): Entry {
+    return this.parsed.entries[this.firstEntry + i];
   }
 
   get source(): LineTable {

@@ -2,6 +2,7 @@
 // filling a ParsedConfig (see parser.ts for what is read and why).
 
 import { ParsedEntry } from './entry';
+import { KeyInterner } from './interner';
 import { LineKind, type Entry, type Section } from './nodes';
 import { NO_OWNER, sectionOwner } from './owners';
 import type { ParsedConfig } from './parser';
@@ -19,8 +20,7 @@ export function read(parsed: ParsedConfig): void {
   // Python's bookkeeping: which names were added during this read (strict mode).
   const sectionsByName = new Map<string, Section>();
   const emptyKeySections = new Set<string>();
-  // Keys are few and repeat across sections: one string per distinct key.
-  const keyStrings = new Map<string, string>();
+  const keys = new KeyInterner();
 
   let current: ParsedSection | undefined;
   // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
@@ -127,9 +127,7 @@ export function read(parsed: ParsedConfig): void {
       invalidLines.push({ line: ln, range: lineRange(ln, column, end - lineStart), reason: 'empty-key', repeated });
       continue;
     }
-    const sliced = text.slice(start, keyEnd);
-    let key = keyStrings.get(sliced);
-    if (key === undefined) keyStrings.set(sliced, (key = sliced));
+    const key = keys.intern(text, start, keyEnd);
     const entry = new ParsedEntry(entries.length, current, key, ln);
     const earlier = earlierKey(key);
     if (earlier) parsed.setDuplicate(entry, earlier);

@@ -10,16 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-
-// The young generation of V8's heap grows from 2 MiB to 32 MiB when a program keeps
-// allocating, and a language server that parses a big file at each keystroke does.
-// Kept at its first size, it costs no time we can measure (a parse and lint of
-// 100,000 or 1M lines takes as long) and the server holding a 100,000-line file uses
-// about 25 MiB less. Set before the bundle is compiled, so that the code cache is
-// made and read under the same flags.
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const MAIN = join(__dirname, 'server-main.js');
 /** Where the server finds the function that writes the cache (set only when one should be written). */

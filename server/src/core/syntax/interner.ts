@@ -3,12 +3,25 @@
 // up by its characters in the text, and a string is made only the first time: the
 // parse leaves no string per line behind for the collector.
 
+const RECENT_SLOTS = 4096;
+
 export class KeyInterner {
-  private slots: (string | undefined)[] = new Array(256);
+  // A file's distinct keys fit in this many slots without growing, most of the time.
+  private slots: (string | undefined)[] = new Array(1024);
   private count = 0;
+  // The last key seen for each (length, first character, last character): a key usually
+  // comes back as the same object here, before its characters are hashed.
+  private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS);
 
   /** The string of text[start, end), the same object each time the same characters come. */
   intern(text: string, start: number, end: number): string {
+    const shortcut = ((end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (RECENT_SLOTS - 1);
+    const seen = this.recent[shortcut];
+    if (seen !== undefined && seen.length === end - start && sameText(seen, text, start)) return seen;
+    return (this.recent[shortcut] = this.lookUp(text, start, end));
+  }
+
+  private lookUp(text: string, start: number, end: number): string {
     let hash = 2166136261;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
     const mask = this.slots.length - 1;
@@ -28,7 +41,7 @@ export class KeyInterner {
     const old = this.slots;
     this.slots = new Array(old.length * 2);
     this.count = 0;
-    for (const key of old) if (key !== undefined) this.intern(key, 0, key.length);
+    for (const key of old) if (key !== undefined) this.lookUp(key, 0, key.length);
   }
 }
 

@@ -73,23 +73,32 @@ export function mentionsIn(entry: Entry, out: NameMention[] = []): NameMention[]
   return out;
 }
 
-export function sectionNameFor(kind: NameKind, name: string): string {
-  return `${kind}_${name}`;
-}
-
 /** The logging section a name refers to (the plain one, not a [command:...] override). */
 export function definitionOf(parsed: ParsedConfig, kind: NameKind, name: string): Section | undefined {
-  return firstSectionByName(parsed).get(sectionNameFor(kind, name));
+  return loggingSections(parsed)[kind].get(name);
 }
 
-const firstSectionByName = factOf((parsed: ParsedConfig) => {
-  const map = new Map<string, Section>();
-  for (const s of parsed.sections) if (!map.has(s.name)) map.set(s.name, s);
-  return map;
+// The first plain [logger_x], [handler_x] and [formatter_x] of each name, by kind and name.
+const loggingSections = factOf((parsed: ParsedConfig) => {
+  const byKind: Record<NameKind, Map<string, Section>> = { logger: new Map(), handler: new Map(), formatter: new Map() };
+  for (const s of parsed.sections) {
+    const named = plainSectionName(s.name);
+    if (named && !byKind[named.kind].has(named.name)) byKind[named.kind].set(named.name, s);
+  }
+  return byKind;
 });
 
-/** For a [logger_x]/[handler_x]/[formatter_x] header: its kind and name. */
+const KINDS: readonly NameKind[] = ['logger', 'handler', 'formatter'];
+
+/** `logger_x` and the like: the kind and the name, without regular expressions (this runs for every section). */
+function plainSectionName(section: string): { kind: NameKind; name: string } | undefined {
+  for (const kind of KINDS) {
+    if (section.length > kind.length + 1 && section.startsWith(kind) && section.charCodeAt(kind.length) === 0x5f /* _ */) return { kind, name: section.slice(kind.length + 1) };
+  }
+  return undefined;
+}
+
+/** For a [logger_x]/[handler_x]/[formatter_x] header (or its [command:...] override): its kind and name. */
 export function sectionName(section: Section): { kind: NameKind; name: string } | undefined {
-  const m = /^(logger|handler|formatter)_(.+)$/.exec(stripCommandPrefix(section.name).section);
-  return m ? { kind: m[1] as NameKind, name: m[2] } : undefined;
+  return plainSectionName(stripCommandPrefix(section.name).section);
 }

@@ -122,7 +122,8 @@ export class ConfigModel {
   kindOf(section: Section): SectionKind {
     let kind = this.kindsBySection[section.index];
     if (kind === undefined) {
-      const first = this.sections.first(section.name) ?? section;
+      // Sections of one name share a kind: it is kept under the first one's position too.
+      const first = section.duplicateOf ?? section;
       kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.entry(section.name, 'use')?.value);
       this.kindsBySection[section.index] = kind;
     }

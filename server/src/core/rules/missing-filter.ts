@@ -1,18 +1,19 @@
 import { useFor } from '../catalog/sections';
 import type { Rule } from '../analysis/diagnostics';
 import { insertLineBefore } from '../edits/edits';
-import type { ParsedConfig } from '../syntax/parser';
-import { lineRange, skipSpace } from '../syntax/text';
+import { LineKind, type ParsedConfig } from '../syntax/parser';
+import { lineRange, pyStrip, skipSpace } from '../syntax/text';
 import { sectionHeader } from './support';
 
 /** A commented-out "#[filter:NAME]" block (as in Kallithea's template): its header and key lines. */
 function commentedBlock(parsed: ParsedConfig, name: string): number[] | undefined {
-  const header = parsed.comments.find((c) => new RegExp(`^[#;]+\\s*\\[filter:\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]\\s*$`).test(c.text));
+  const headerPattern = new RegExp(`^[#;]+\\s*\\[filter:\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]\\s*$`);
+  // Only comments with "[filter:" can be the header: the search finds them without making every comment.
+  const header = parsed.commentsWith('[filter:').find((c) => headerPattern.test(c.text));
   if (!header) return undefined;
   const lines = [header.line];
   for (let l = header.line + 1; l < parsed.lines.length; l++) {
-    const c = parsed.comments.find((x) => x.line === l);
-    if (!c || !/^[#;]+\s*[\w.-]+\s*[=:]/.test(c.text)) break;
+    if (parsed.lineKinds[l] !== LineKind.Comment || !/^[#;]+\s*[\w.-]+\s*[=:]/.test(pyStrip(parsed.lines.text(l)))) break;
     lines.push(l);
   }
   return lines;

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { openFile, type OpenedFile } from '../core/analysis/analysis';
+import { openFile, type LintRecord, type OpenedFile } from '../core/analysis/analysis';
 import type { Diagnostic } from '../core/analysis/diagnostics';
 import type { LintEnvironment } from '../core/model/deployment';
 
@@ -47,6 +47,8 @@ interface DocumentState {
   bom: boolean;
   opened?: { version: number; maxFileSize: number; file: OpenedFile };
   result?: ValidationResult;
+  /** What the last lint leaves for the next one (incremental analysis). */
+  record?: LintRecord;
 }
 
 export class DocumentStates {
@@ -80,8 +82,15 @@ export class DocumentStates {
     return this.states.get(uri)?.result;
   }
 
-  setResult(uri: string, result: ValidationResult | undefined): void {
-    this.state(uri).result = result;
+  setResult(uri: string, result: ValidationResult | undefined, record?: LintRecord): void {
+    const s = this.state(uri);
+    s.result = result;
+    s.record = record;
+  }
+
+  /** What the last lint of the document left for the next one. */
+  record(uri: string): LintRecord | undefined {
+    return this.states.get(uri)?.record;
   }
 
   forget(uri: string): void {

@@ -6,7 +6,7 @@
 // holds a lint back, since dropping a stale one costs at most one rule's time.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintFile, lintFileInSteps, type LintOptions, type OpenedFile } from '../core/analysis/analysis';
+import { lintAgain, lintFileInSteps, type LintOptions, type OpenedFile } from '../core/analysis/analysis';
 import type { LintEnvironment } from '../core/model/deployment';
 import type { DocumentStates, ValidationResult } from './documents';
 
@@ -56,8 +56,9 @@ export class Validator {
     if (cached && cached.version === doc.version) return cached;
     const prepared = this.hooks.prepare(doc);
     if (!prepared) return undefined;
-    const result = { version: doc.version, diagnostics: lintFile(prepared.file, prepared.options), env: prepared.env };
-    this.states.setResult(doc.uri, result);
+    const linted = lintAgain(prepared.file, prepared.options, this.states.record(doc.uri));
+    const result = { version: doc.version, diagnostics: linted.diagnostics, env: prepared.env };
+    this.states.setResult(doc.uri, result, linted.record);
     return result;
   }
 
@@ -72,12 +73,15 @@ export class Validator {
       return;
     }
     const stale = () => this.hooks.get(uri)?.version !== version;
-    const diagnostics =
+    const previous = this.states.record(uri);
+    const linted =
       // The parse's own line count: asking the document for its count would make it index every line too.
-      (prepared.file.model?.parsed.lines.length ?? 0) > STEPPED_LINES ? await lintFileInSteps(prepared.file, prepared.options, pause, stale) : lintFile(prepared.file, prepared.options);
-    if (!diagnostics || stale()) return; // a newer version is on its way and will publish
-    const result = { version, diagnostics, env: prepared.env };
-    this.states.setResult(uri, result);
+      (prepared.file.model?.parsed.lines.length ?? 0) > STEPPED_LINES
+        ? await lintFileInSteps(prepared.file, prepared.options, previous, pause, stale)
+        : lintAgain(prepared.file, prepared.options, previous);
+    if (!linted || stale()) return; // a newer version is on its way and will publish
+    const result = { version, diagnostics: linted.diagnostics, env: prepared.env };
+    this.states.setResult(uri, result, linted.record);
     this.hooks.publish(doc, result);
   }
 }

@@ -13,9 +13,11 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import { RULES } from '../rules';
 import { internalError } from '../rules/internal-error';
 import type { AnyRule, Diagnostic, Report, RuleContext, RuleFailure, RuleSetting, SourceFile } from './diagnostics';
+import { planRun, settingsKey, type LintRecord } from './incremental';
+import { Focus } from '../syntax/focus';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppression';
 
-export type { RuleSetting };
+export type { RuleSetting, LintRecord };
 
 export interface LintOptions {
   /** Per-rule severity, or 'off' (the `kallithea.rules` setting). */
@@ -59,32 +61,49 @@ export function openFile(source: SourceFile, options: AnalysisOptions = {}, rule
 
 /** Step 2: every rule on the parsed file. A file left unparsed has only its source findings. */
 export function lintFile(file: OpenedFile, options: LintOptions = {}, rules: readonly AnyRule[] = RULES): Diagnostic[] {
-  if (!file.model) return [...file.sourceFindings];
-  const run = startRun(file.model, options, rules);
-  for (const rule of rules) run.step(rule);
-  return [...file.sourceFindings, ...run.finish()];
+  return lintAgain(file, options, undefined, rules).diagnostics;
+}
+
+/** What a lint gives: the diagnostics, and what the next lint of the same document can reuse. */
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** Undefined for a file left unparsed. */
+  record?: LintRecord;
 }
 
 /**
- * The same as lintFile(), rule by rule, yielding between rules (`pause`) so that
+ * lintFile() for a new version of a document whose previous version gave `previous`:
+ * the same diagnostics, with the section-scoped rules looking only at the sections
+ * that changed (see incremental.ts).
+ */
+export function lintAgain(file: OpenedFile, options: LintOptions, previous: LintRecord | undefined, rules: readonly AnyRule[] = RULES): LintResult {
+  if (!file.model) return { diagnostics: [...file.sourceFindings] };
+  const run = startRun(file.model, options, rules, previous);
+  for (const rule of rules) run.step(rule);
+  return run.finish(file.sourceFindings);
+}
+
+/**
+ * The same as lintAgain(), rule by rule, yielding between rules (`pause`) so that
  * other requests are served meanwhile; undefined as soon as `cancelled()` says a
  * newer version of the document has arrived.
  */
 export async function lintFileInSteps(
   file: OpenedFile,
   options: LintOptions,
+  previous: LintRecord | undefined,
   pause: () => Promise<void>,
   cancelled: () => boolean,
   rules: readonly AnyRule[] = RULES,
-): Promise<Diagnostic[] | undefined> {
-  if (!file.model) return [...file.sourceFindings];
-  const run = startRun(file.model, options, rules);
+): Promise<LintResult | undefined> {
+  if (!file.model) return { diagnostics: [...file.sourceFindings] };
+  const run = startRun(file.model, options, rules, previous);
   for (const rule of rules) {
     await pause();
     if (cancelled()) return undefined;
     run.step(rule);
   }
-  return [...file.sourceFindings, ...run.finish()];
+  return run.finish(file.sourceFindings);
 }
 
 /** Both steps for one text: what the CLI, the tests and the benchmark call. */
@@ -111,8 +130,10 @@ function toDiagnostic(rule: AnyRule, setting: RuleSetting | undefined, finding: 
   };
 }
 
-function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyRule[]) {
+function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyRule[], previous: LintRecord | undefined) {
+  const plan = planRun(model, settingsKey(options.rules), rules, previous);
   const diagnostics: Diagnostic[] = [];
+  const fresh: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   const env = options.env ?? EMPTY_ENVIRONMENT;
   let deployment: Deployment | undefined;
@@ -120,14 +141,21 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
   // One context for the whole run (a small file is linted on every keystroke): only `report` changes per rule.
   let rule: AnyRule = internalError;
   let setting: RuleSetting | undefined;
+  let sectionScoped = false;
   const ctx: RuleContext<unknown> = {
     model,
-    env,
+    focus: Focus.whole(model.parsed),
+    get env() {
+      // Findings of a section-scoped rule are reused while its sections do not change, whatever the environment does.
+      if (sectionScoped) throw new Error(`${rule.id} is section-scoped and must not read the environment`);
+      return env;
+    },
     failures,
     get deployment() {
+      if (sectionScoped) throw new Error(`${rule.id} is section-scoped and must not read the deployment`);
       return (deployment ??= describeDeployment(model, env));
     },
-    report: (finding) => diagnostics.push(toDiagnostic(rule, setting, finding)),
+    report: (finding) => (sectionScoped ? fresh : diagnostics).push(toDiagnostic(rule, setting, finding)),
   };
   const step = (next: AnyRule) => {
     const check = next.check;
@@ -136,6 +164,8 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
     setting = options.rules?.[rule.id];
     if (setting === 'off') return;
     if (rule === internalError) reportedFailures = true;
+    sectionScoped = rule.scope === 'section';
+    ctx.focus = plan.focusFor(rule);
     try {
       check(ctx);
     } catch (err) {
@@ -143,14 +173,26 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
       failures.push({ rule: rule.id, message: (err as Error).message });
     }
   };
-  const finish = () => {
+  const finish = (sourceFindings: readonly Diagnostic[]): LintResult => {
     if (failures.length && !reportedFailures) step(internalError);
-    let gathered = diagnostics;
+    const record = plan.record(fresh, failures.length > 0);
+    // One order whatever was reused, so that gathering sees the same list as in a full lint.
+    let gathered = [...diagnostics, ...fresh, ...plan.reused].sort(byPosition);
     for (const rule of rules) if (rule.gather && options.rules?.[rule.id] !== 'off') gathered = rule.gather(model, gathered);
     const unused = options.rules?.[UNUSED_SUPPRESSION] ?? rules.find((r) => r.id === UNUSED_SUPPRESSION)?.severity ?? 'off';
     const kept = applySuppressions(model.parsed, gathered, unused);
-    kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
-    return kept;
+    kept.sort(byPosition);
+    return { diagnostics: [...sourceFindings, ...kept], record };
   };
   return { step, finish };
+}
+
+/** Position, then rule, then the rest: a total order, so a lint that reuses findings lists them as a full one does. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (
+    comparePositions(a.range.start, b.range.start) ||
+    a.rule.localeCompare(b.rule) ||
+    comparePositions(a.range.end, b.range.end) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }

@@ -3,6 +3,7 @@
 
 import type { Deployment, LintEnvironment } from '../model/deployment';
 import type { ConfigModel } from '../model/model';
+import type { Focus } from '../syntax/focus';
 import type { Range } from '../syntax/text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -106,6 +107,11 @@ export interface RuleFailure {
 
 export interface RuleContext<Data = undefined> {
   model: ConfigModel;
+  /**
+   * The part of the file to look at: the whole file, except for a section-scoped
+   * rule in an incremental analysis, which sees only the sections that changed.
+   */
+  focus: Focus;
   /** Settings and the other instances of the same site. */
   env: LintEnvironment;
   /** Facts about the deployment, computed once per lint on first use. */
@@ -157,6 +163,20 @@ export interface Rule<Data = undefined> {
   description: string;
   /** Looks at the parsed file. */
   check?(ctx: RuleContext<Data>): void;
+  /**
+   * 'section': what the rule reports in a section depends only on that section's
+   * text, the other sections of the same name, [DEFAULT], the list of section
+   * names, the file's path and the rule settings (never on `env` or `deployment`),
+   * and it looks only at `ctx.focus`. An incremental analysis then reuses its
+   * findings in the sections an edit did not change. Positions in its `data` are
+   * fields named `line` or `...Line`, so that they move with their section.
+   * Anything else is 'file' (the default): run on the whole file every time.
+   */
+  scope?: 'file' | 'section';
+  /** With scope 'section': its messages name the line of another finding, so a moved section is looked at again. */
+  mentionsLines?: boolean;
+  /** With scope 'section': the app settings it also reads; when the value of one changes, it looks at every section again. */
+  readsAppSettings?: readonly string[];
   /**
    * Looks at the file before it is parsed (size, encoding); returning 'stop' leaves
    * the file unparsed, with only these findings.

@@ -5,7 +5,8 @@
 // [server:*] and [filter:*] from the `use` line, since the keys a server takes
 // depend on which server it is.
 
-import { DEFAULT_SECTION, type Entry, type ParsedConfig } from '../syntax/parser';
+import { DEFAULT_SECTION, type Entry } from '../syntax/parser';
+import type { Focus } from '../syntax/focus';
 import { APP_PREFIXES, sectionPrefix } from '../syntax/section-names';
 import { factOf } from '../syntax/facts';
 import { pyStrip } from '../syntax/text';
@@ -227,11 +228,12 @@ export function* interpolatedEntries<E extends { section: { name: string }; key:
 
 /**
  * The entries Python interpolates whose value has a '%': all the interpolation rules
- * look at. Found once per parse (most values have no '%', so this list is short).
+ * look at, in the part of the file in focus. Found once per focus (most values have
+ * no '%', so this list is short).
  */
-export const percentEntries = factOf((parsed: ParsedConfig): Entry[] => {
+export const percentEntries = factOf((focus: Focus): Entry[] => {
   const out: Entry[] = [];
-  for (const entry of parsed.entriesWithChar('%')) if (entry.value.includes('%')) out.push(entry);
+  for (const entry of focus.entriesWithChar('%')) if (entry.value.includes('%')) out.push(entry);
   return [...interpolatedEntries(out)];
 });
 

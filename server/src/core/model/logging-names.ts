@@ -49,8 +49,18 @@ function listKind(entry: Entry): NameKind | undefined {
  */
 export function nameMentions(parsed: ParsedConfig): NameMention[] {
   const out: NameMention[] = [];
-  for (const entry of parsed.entries) mentionsIn(entry, out);
+  // Only the logging sections hold lists: a big file's other sections are skipped whole.
+  for (const section of parsed.sections) {
+    if (!holdsLists(section.name)) continue;
+    for (let i = 0; i < section.entryCount; i++) mentionsIn(section.entry(i), out);
+  }
   return out;
+}
+
+/** [loggers], [handlers], [formatters], [logger_x], [handler_x] and their [command:...] overrides. */
+function holdsLists(name: string): boolean {
+  const section = name.includes(':') ? stripCommandPrefix(name).section : name;
+  return section === 'loggers' || section === 'handlers' || section === 'formatters' || section.startsWith('logger_') || section.startsWith('handler_');
 }
 
 /** The names an entry's value mentions, if the entry holds a logging list (added to `out`). */

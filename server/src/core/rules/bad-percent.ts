@@ -10,8 +10,9 @@ export const badPercent: Rule<{ line: number; character: number }> = {
   category: 'syntax',
   severity: 'error',
   description: 'A `%` that is neither `%%` nor `%(name)s`, e.g. a URL-encoded password.',
-  check({ model, report }) {
-    for (const entry of percentEntries(model.parsed)) {
+  scope: 'section',
+  check({ focus, report }) {
+    for (const entry of percentEntries(focus)) {
       if (!entry.value.includes('%')) continue;
       for (const token of scanPercents(entry.value)) {
         if (token.kind !== 'bad') continue;

@@ -6,8 +6,9 @@ export const dbSettingInIni: Rule<{ line: number }> = {
   category: 'values',
   severity: 'information',
   description: 'A setting Kallithea keeps in its database.',
-  check({ model, report }) {
-    for (const entry of keyFacts(model).fromDatabase) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const entry of keyFacts(model, focus).fromDatabase) {
       report({
         range: entry.keyRange,
         message: `"${entry.key}" is a setting Kallithea stores in its database: at startup it copies Admin > Settings over the ini value, so this line has no effect. Change it in the web interface.`,

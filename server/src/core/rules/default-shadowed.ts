@@ -8,8 +8,10 @@ export const defaultShadowed: Rule<{ line: number }> = {
   category: 'values',
   severity: 'warning',
   description: 'A `[DEFAULT]` key silently wins over the same plain key in a section.',
-  check({ model, report }) {
-    for (const section of model.sections.keys()) {
+  scope: 'section',
+  mentionsLines: true,
+  check({ model, focus, report }) {
+    for (const section of focus.sectionNames()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
       // Building a section's load context is only worth it when one of its keys is also in [DEFAULT].
       if (!model.sections.someKey(section, (k) => model.defaults.has(k))) continue;

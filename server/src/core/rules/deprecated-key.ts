@@ -17,8 +17,9 @@ export const deprecatedKey: Rule<Data> = {
   category: 'values',
   severity: 'warning',
   description: 'A key from an older Kallithea, RhodeCode, Celery or Pylons that 0.7 no longer reads (`beaker.session.*`, which still works: information).',
-  check({ model, report }) {
-    const facts = keyFacts(model);
+  scope: 'section',
+  check({ model, focus, report }) {
+    const facts = keyFacts(model, focus);
     for (const { entry, info } of facts.deprecated) reportOldKey(model, entry, info, report);
     for (const entry of facts.celeryImports) reportOldTaskModules(entry, report);
   },

@@ -7,15 +7,17 @@ export const duplicateKey: Rule<{ line: number; firstLine: number } | undefined>
   category: 'syntax',
   severity: 'error',
   description: 'The same key twice in one section.',
-  check({ model, report }) {
-    for (const invalid of model.parsed.invalidLines) {
+  scope: 'section',
+  mentionsLines: true,
+  check({ focus, report }) {
+    for (const invalid of focus.invalidLines()) {
       if (!invalid.repeated) continue;
       report({
         range: invalid.range,
         message: 'A second line in this section with no key before its "=" or ":": Python stores both under an empty key and refuses the file (DuplicateOptionError). Give the lines their key names or make them comments.',
       });
     }
-    for (const entry of model.parsed.entries) {
+    for (const entry of focus.entries()) {
       const first = entry.duplicateOf;
       if (!first) continue;
       const where = entry.section.name;

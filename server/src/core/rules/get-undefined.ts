@@ -8,8 +8,9 @@ export const getUndefined: Rule<{ line: number; name: string; suggestions: strin
   category: 'values',
   severity: 'error',
   description: '`get LOCAL = GLOBAL` names a global that `[DEFAULT]` does not define.',
-  check({ model, report }) {
-    for (const section of model.sections.keys()) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const section of focus.sectionNames()) {
       if (!/^(app|application|server|filter):/.test(section)) continue;
       if (!model.sections.someKey(section, (k) => k.startsWith('get '))) continue;
       const ctx = model.context(section);

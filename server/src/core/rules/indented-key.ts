@@ -11,8 +11,9 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   category: 'syntax',
   severity: 'warning',
   description: 'An indented `key = value` that continues the value above.',
-  check({ model, report }) {
-    for (const entry of model.parsed.entries) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const entry of focus.entries()) {
       // Only a value on several lines has continuation lines to look at.
       if (entry.lastLine === entry.line || !model.readByPython(entry.section)) continue;
       const parts = entry.parts;

@@ -33,10 +33,11 @@ export const inlineComment: Rule<Data> = {
   category: 'syntax',
   severity: 'warning',
   description: '` ;` or ` #` after a value: Python keeps the text in the value.',
-  check({ model, report }) {
+  scope: 'section',
+  check({ model, focus, report }) {
     const parsed = model.parsed;
     // Only lines with a ';' or a '#' can have one.
-    const candidates = [...new Set([...parsed.entriesWithChar(';'), ...parsed.entriesWithChar('#')])].sort((a, b) => a.index - b.index);
+    const candidates = [...new Set([...focus.entriesWithChar(';'), ...focus.entriesWithChar('#')])].sort((a, b) => a.index - b.index);
     for (const entry of candidates) {
       if (!model.readByPython(entry.section)) continue;
       const parts = entry.parts;

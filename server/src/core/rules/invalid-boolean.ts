@@ -21,8 +21,9 @@ export const invalidBoolean: Rule<{ line: number; parser: BoolParser }> = {
   category: 'values',
   severity: 'error',
   description: 'A switch whose value its parser does not accept (empty included).',
-  check({ model, report }) {
-    for (const { entry, value, type, verdict } of misreadValues(model, 'bool')) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const { entry, value, type, verdict } of misreadValues(model, focus, 'bool')) {
       const parser = type.parser;
       // A lenient reader silently takes the value for something else: worth a warning, not an error.
       const severity: Severity | undefined = verdict.effect === 'ignored' ? 'warning' : undefined;

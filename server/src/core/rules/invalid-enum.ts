@@ -17,8 +17,9 @@ export const invalidEnum: Rule<Data> = {
   category: 'values',
   severity: 'error',
   description: 'A setting that takes one of a few values (a log `level`, `style`, `reload_engine`...) has another; a reader that ignores it instead of stopping makes it a warning.',
-  check({ model, report }) {
-    for (const { entry, value, type, verdict } of misreadValues(model, 'enum')) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const { entry, value, type, verdict } of misreadValues(model, focus, 'enum')) {
       if (type.checkedBy) continue;
       const values = type.values;
       const reader = SECTION_KINDS[model.kindOf(entry.section)].readBy;

@@ -9,8 +9,9 @@ export const invalidInteger: Rule<{ line: number; recommended?: string }> = {
   category: 'values',
   severity: 'error',
   description: 'A number setting whose value is not a whole number.',
-  check({ model, report }) {
-    for (const { entry, info, value, verdict } of misreadValues(model, 'int')) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const { entry, info, value, verdict } of misreadValues(model, focus, 'int')) {
       // safe_int falls back to a default instead of failing, so that is a warning.
       const soft = verdict.effect === 'ignored';
       const severity: Severity | undefined = soft ? 'warning' : undefined;

@@ -8,9 +8,10 @@ export const loggingHereInterpolation: Rule<{ replacement: string }> = {
   category: 'startup',
   severity: 'warning',
   description: '`%(here)s` or `%(__file__)s` in a logging handler\'s `args`/`kwargs`.',
-  check({ model, report }) {
+  scope: 'section',
+  check({ model, focus, report }) {
     // Only values with a '%' can hold a reference.
-    for (const entry of percentEntries(model.parsed)) {
+    for (const entry of percentEntries(focus)) {
       if ((entry.key !== 'args' && entry.key !== 'kwargs') || model.kindOf(entry.section) !== 'handler') continue;
       for (const ref of referenceRanges(entry)) {
         const name = ref.token.name!;

@@ -8,8 +8,10 @@ export const noEffectKey: Rule<{ line: number }> = {
   // Faded in the editor, not listed as a problem: the line does nothing, and nothing breaks.
   severity: 'hint',
   description: 'A key nothing reads any more, shown faded.',
-  check({ model, report }) {
-    for (const entry of keyFacts(model).noEffect) {
+  scope: 'section',
+  readsAppSettings: ['serve_static'],
+  check({ model, focus, report }) {
+    for (const entry of keyFacts(model, focus).noEffect) {
       const info = model.keyInfo(entry)!;
       // static_files = false looks like it stops static serving; it does not, so say it louder.
       const misleading = entry.key === 'static_files' && isOff('tg', entry.value) && !isOff('tg', model.appSetting('serve_static')?.value);

@@ -8,8 +8,9 @@ export const recursiveReference: Rule = {
   category: 'syntax',
   severity: 'error',
   description: '`%(name)s` references that loop.',
-  check({ model, report }) {
-    for (const entry of percentEntries(model.parsed)) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const entry of percentEntries(focus)) {
       if (!entry.value.includes('%(')) continue;
       const result = model.get(entry.section.name, entry.key);
       if (!result || result.ok || result.error.kind !== 'depth') continue;

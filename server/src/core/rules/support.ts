@@ -4,7 +4,8 @@
 
 import { SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, ValueType } from '../catalog/types';
-import { factOf } from '../syntax/facts';
+import { factOfBoth } from '../syntax/facts';
+import type { Focus } from '../syntax/focus';
 import { valueKind, type ValueVerdict } from '../catalog/value-kinds';
 import type { MultiWorkerReason, ServerInfo } from '../model/deployment';
 import type { TextEdit } from '../analysis/diagnostics';
@@ -119,11 +120,11 @@ const CHECKED_TYPES: ReadonlySet<ValueType['kind']> = new Set(['bool', 'int', 'e
  * program reads (not repeated, not dropped by PasteDeploy, not `get` copies), outside
  * [uwsgi] (uWSGI reads numbers and switches its own forgiving way), whose catalog type
  * has a check (a switch, a number, a list of values) that the value fails. Only those
- * are kept: most values are fine, and a big file has many.
+ * are kept: most values are fine, and a big file has many. Only in focus.
  */
-const misread = factOf((model: ConfigModel): MisreadValue[] => {
+const misread = factOfBoth((model: ConfigModel, focus: Focus): MisreadValue[] => {
   const out: MisreadValue[] = [];
-  for (const entry of model.parsed.entries) {
+  for (const entry of focus.entries()) {
     const info = model.keyInfo(entry);
     if (!info || !CHECKED_TYPES.has(info.type.kind) || model.kindOf(entry.section) === 'uwsgi') continue;
     const reading = model.lineValue(entry);
@@ -137,9 +138,10 @@ const misread = factOf((model: ConfigModel): MisreadValue[] => {
 /** Lines whose catalog type is `kind` and whose value the reader refuses or misreads (the value kind's check), with the verdict. */
 export function misreadValues<K extends ValueType['kind']>(
   model: ConfigModel,
+  focus: Focus,
   kind: K,
 ): { entry: Entry; value: string; info: KeyInfo; type: Extract<ValueType, { kind: K }>; verdict: ValueVerdict }[] {
-  return misread(model)
+  return misread(model, focus)
     .filter((m) => m.info.type.kind === kind)
     .map((m) => ({ ...m, type: m.info.type as Extract<ValueType, { kind: K }> }));
 }
@@ -158,10 +160,10 @@ export interface KeyFacts {
   unknown: Entry[];
 }
 
-/** One pass over the lines for every rule about keys, instead of one pass per rule. */
-export const keyFacts = factOf((model: ConfigModel): KeyFacts => {
+/** One pass over the lines in focus for every rule about keys, instead of one pass per rule. */
+export const keyFacts = factOfBoth((model: ConfigModel, focus: Focus): KeyFacts => {
   const facts: KeyFacts = { fromDatabase: [], deprecated: [], celeryImports: [], noEffect: [], unknown: [] };
-  for (const entry of model.parsed.entries) {
+  for (const entry of focus.entries()) {
     const kind = model.kindOf(entry.section);
     const info = model.keyInfo(entry);
     if (info?.fromDatabase && (kind === 'app' || kind === 'defaults')) facts.fromDatabase.push(entry);

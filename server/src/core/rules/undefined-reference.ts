@@ -15,8 +15,9 @@ export const undefinedReference: Rule<Data> = {
   category: 'syntax',
   severity: 'error',
   description: '`%(name)s` with no such key in the section or `[DEFAULT]`.',
-  check({ model, report }) {
-    for (const entry of percentEntries(model.parsed)) {
+  scope: 'section',
+  check({ model, focus, report }) {
+    for (const entry of percentEntries(focus)) {
       if (!entry.value.includes('%(')) continue;
       const section = entry.section.name;
       for (const token of scanPercents(entry.value)) {

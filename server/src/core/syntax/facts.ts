@@ -12,3 +12,16 @@ export function factOf<Owner extends object, T>(compute: (owner: Owner) => T): (
     return value;
   };
 }
+
+/** The same for a fact of two objects (a model and the part of its file in focus). */
+export function factOfBoth<A extends object, B extends object, T>(compute: (a: A, b: B) => T): (a: A, b: B) => T {
+  const cache = new WeakMap<A, WeakMap<B, T>>();
+  return (a, b) => {
+    let inner = cache.get(a);
+    if (!inner) cache.set(a, (inner = new WeakMap()));
+    if (inner.has(b)) return inner.get(b) as T;
+    const value = compute(a, b);
+    inner.set(b, value);
+    return value;
+  };
+}

@@ -139,13 +139,16 @@ export class ParsedConfig {
   /**
    * The entries with `char` somewhere on their lines (key, value or a comment
    * inside the value), in order: the engine's search finds the few lines with a
-   * rare character faster than a look at every value.
+   * rare character faster than a look at every value. Only lines [fromLine, toLine)
+   * when given.
    */
-  entriesWithChar(char: string): Entry[] {
+  entriesWithChar(char: string, fromLine = 0, toLine = this.lines.length): Entry[] {
     const out: Entry[] = [];
     const { text, lines } = this;
-    let line = 0;
-    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
+    if (fromLine >= toLine) return out;
+    const stop = lines.end(toLine - 1);
+    let line = fromLine;
+    for (let at = text.indexOf(char, lines.offset(fromLine)); at >= 0 && at < stop; at = text.indexOf(char, at + 1)) {
       while (lines.end(line) < at) line++;
       const owner = this.owners[line];
       const kind = this.lineKinds[line];

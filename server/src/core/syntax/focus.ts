@@ -1,0 +1,80 @@
+// The part of a file a section-scoped rule looks at. A full analysis looks at the
+// whole file; an incremental one (analysis/incremental.ts) only at the sections an
+// edit changed, and reuses what the rules found in the others. A focus is a set of
+// whole sections (and the lines before the first header), so a rule that reads one
+// section at a time never sees half of one.
+
+import { factOf } from './facts';
+import type { Entry, InvalidLine, ParsedConfig, Section } from './parser';
+
+/** Lines [from, to). */
+export interface LineSpan {
+  from: number;
+  to: number;
+}
+
+export class Focus {
+  private entryList?: readonly Entry[];
+  private sectionList?: readonly Section[];
+
+  private constructor(
+    readonly parsed: ParsedConfig,
+    /** Sorted, disjoint, each the lines of whole sections; undefined for the whole file. */
+    readonly spans: readonly LineSpan[] | undefined,
+  ) {}
+
+  /** The whole file (one object per parse, so that facts cached per focus are shared by a full analysis). */
+  static readonly whole = factOf((parsed: ParsedConfig) => new Focus(parsed, undefined));
+
+  /** Some sections of the file: `spans` sorted, disjoint, each starting at a header (or line 0). */
+  static of(parsed: ParsedConfig, spans: readonly LineSpan[]): Focus {
+    return new Focus(parsed, spans);
+  }
+
+  get isWhole(): boolean {
+    return this.spans === undefined;
+  }
+
+  /** How many lines the focus covers. */
+  get lineCount(): number {
+    return this.spans ? this.spans.reduce((n, s) => n + s.to - s.from, 0) : this.parsed.lines.length;
+  }
+
+  includesLine(line: number): boolean {
+    if (!this.spans) return true;
+    for (const s of this.spans) if (line >= s.from && line < s.to) return true;
+    return false;
+  }
+
+  /** The sections whose header is in focus, in file order. */
+  sections(): readonly Section[] {
+    return (this.sectionList ??= this.spans ? this.parsed.sections.filter((s) => this.includesLine(s.line)) : this.parsed.sections);
+  }
+
+  /** The names of the sections in focus, each once, in file order. */
+  sectionNames(): string[] {
+    return [...new Set(this.sections().map((s) => s.name))];
+  }
+
+  /** The entries of the sections in focus, in file order. */
+  entries(): readonly Entry[] {
+    if (this.entryList) return this.entryList;
+    if (!this.spans) return (this.entryList = this.parsed.entries);
+    const out: Entry[] = [];
+    for (const section of this.sections()) for (let i = 0; i < section.entryCount; i++) out.push(section.entry(i));
+    return (this.entryList = out);
+  }
+
+  /** parsed.entriesWithChar(), only in focus. */
+  entriesWithChar(char: string): Entry[] {
+    if (!this.spans) return this.parsed.entriesWithChar(char);
+    const out: Entry[] = [];
+    for (const s of this.spans) out.push(...this.parsed.entriesWithChar(char, s.from, s.to));
+    return out;
+  }
+
+  /** The lines Python cannot read, in focus. */
+  invalidLines(): readonly InvalidLine[] {
+    return this.spans ? this.parsed.invalidLines.filter((l) => this.includesLine(l.line)) : this.parsed.invalidLines;
+  }
+}

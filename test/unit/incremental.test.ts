@@ -135,6 +135,34 @@ describe('incremental analysis', () => {
     }
   });
 
+  test('a file-wide rule that names the sections it reads runs again only when one of them changed', () => {
+    let runs = 0;
+    const counted: Rule<{ line: number }> = {
+      id: 'counted',
+      category: 'values',
+      severity: 'warning',
+      description: 'test only',
+      reads: (name) => name === 'app:other',
+      check({ model, report }) {
+        runs++;
+        const key = model.sections.entry('app:other', 'unknwn_key');
+        if (key) report({ range: key.keyRange, message: 'seen', data: { line: key.line } });
+      },
+    };
+    const rules = [counted, RULES[RULES.length - 1]];
+    let { again } = analyzeBoth(SITE, {}, undefined, rules);
+    runs = 0;
+    // An edit in [app:main] that adds a line: the rule is not run, its finding moves down.
+    const moved = SITE.replace('use_celery = maybe', 'use_celery = maybe\nextra = 1');
+    ({ again } = analyzeBoth(moved, {}, again.record, rules));
+    assert.equal(runs, 1); // only the full analysis of analyzeBoth ran it
+    assert.deepEqual(again.diagnostics[0].data, { line: 14 });
+    // An edit in [app:other]: it runs again.
+    runs = 0;
+    ({ again } = analyzeBoth(moved.replace('unknwn_key = 1', 'unknwn_key = 2'), {}, again.record, rules));
+    assert.equal(runs, 2);
+  });
+
   test('the comparison catches a section-scoped rule that reads another section', () => {
     // A rule that breaks the contract: it reports in [app:other] from a value of [app:main].
     const cheat: Rule = {

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import { RULES } from '../rules';
 import { internalError } from '../rules/internal-error';
 import type { AnyRule, Diagnostic, Report, RuleContext, RuleFailure, RuleSetting, SourceFile } from './diagnostics';
-import { planRun, settingsKey, type LintRecord } from './incremental';
+import { planRun, settingsKey, wholeFile, type LintRecord } from './incremental';
 import { Focus } from '../syntax/focus';
 import { applySuppressions, UNUSED_SUPPRESSION } from './suppression';
 
@@ -61,7 +61,11 @@ export function openFile(source: SourceFile, options: AnalysisOptions = {}, rule
 
 /** Step 2: every rule on the parsed file. A file left unparsed has only its source findings. */
 export function lintFile(file: OpenedFile, options: LintOptions = {}, rules: readonly AnyRule[] = RULES): Diagnostic[] {
-  return lintAgain(file, options, undefined, rules).diagnostics;
+  if (!file.model) return [...file.sourceFindings];
+  // Nothing is kept for a next lint: no record to make.
+  const run = startRun(file.model, options, rules, undefined, false);
+  for (const rule of rules) run.step(rule);
+  return run.finish(file.sourceFindings).diagnostics;
 }
 
 /** What a lint gives: the diagnostics, and what the next lint of the same document can reuse. */
@@ -130,8 +134,8 @@ function toDiagnostic(rule: AnyRule, setting: RuleSetting | undefined, finding: 
   };
 }
 
-function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyRule[], previous: LintRecord | undefined) {
-  const plan = planRun(model, settingsKey(options.rules), rules, previous);
+function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyRule[], previous: LintRecord | undefined, keep = true) {
+  const plan = keep ? planRun(model, settingsKey(options.rules), rules, previous) : wholeFile(model.parsed);
   const diagnostics: Diagnostic[] = [];
   const fresh: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
@@ -141,21 +145,21 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
   // One context for the whole run (a small file is linted on every keystroke): only `report` changes per rule.
   let rule: AnyRule = internalError;
   let setting: RuleSetting | undefined;
-  let sectionScoped = false;
+  let reusable = false;
   const ctx: RuleContext<unknown> = {
     model,
     focus: Focus.whole(model.parsed),
     get env() {
       // Findings of a section-scoped rule are reused while its sections do not change, whatever the environment does.
-      if (sectionScoped) throw new Error(`${rule.id} is section-scoped and must not read the environment`);
+      if (reusable) throw new Error(`${rule.id} has its findings kept while its sections do not change, so it must not read the environment`);
       return env;
     },
     failures,
     get deployment() {
-      if (sectionScoped) throw new Error(`${rule.id} is section-scoped and must not read the deployment`);
+      if (reusable) throw new Error(`${rule.id} has its findings kept while its sections do not change, so it must not read the deployment`);
       return (deployment ??= describeDeployment(model, env));
     },
-    report: (finding) => (sectionScoped ? fresh : diagnostics).push(toDiagnostic(rule, setting, finding)),
+    report: (finding) => (reusable ? fresh : diagnostics).push(toDiagnostic(rule, setting, finding)),
   };
   const step = (next: AnyRule) => {
     const check = next.check;
@@ -164,7 +168,8 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
     setting = options.rules?.[rule.id];
     if (setting === 'off') return;
     if (rule === internalError) reportedFailures = true;
-    sectionScoped = rule.scope === 'section';
+    if (plan.skips(rule)) return;
+    reusable = rule.scope === 'section' || rule.reads !== undefined;
     ctx.focus = plan.focusFor(rule);
     try {
       check(ctx);
@@ -175,7 +180,7 @@ function startRun(model: ConfigModel, options: LintOptions, rules: readonly AnyR
   };
   const finish = (sourceFindings: readonly Diagnostic[]): LintResult => {
     if (failures.length && !reportedFailures) step(internalError);
-    const record = plan.record(fresh, failures.length > 0);
+    const record = plan.record?.(fresh, failures.length > 0);
     // One order whatever was reused, so that gathering sees the same list as in a full lint.
     let gathered = [...diagnostics, ...fresh, ...plan.reused].sort(byPosition);
     for (const rule of rules) if (rule.gather && options.rules?.[rule.id] !== 'off') gathered = rule.gather(model, gathered);

@@ -178,6 +178,12 @@ export interface Rule<Data = undefined> {
   /** With scope 'section': the app settings it also reads; when the value of one changes, it looks at every section again. */
   readsAppSettings?: readonly string[];
   /**
+   * With scope 'file': the sections it reads (by name; besides the list of names).
+   * An incremental analysis runs it again only when one of them changed, and
+   * otherwise keeps its findings. Such a rule never reads `env` or `deployment`.
+   */
+  reads?: (sectionName: string) => boolean;
+  /**
    * Looks at the file before it is parsed (size, encoding); returning 'stop' leaves
    * the file unparsed, with only these findings.
    */

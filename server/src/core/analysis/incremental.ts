@@ -33,6 +33,8 @@ export interface LintRecord {
   readonly spans: readonly Span[];
   /** Per span: what the section-scoped rules found there. */
   readonly found: readonly (readonly Diagnostic[])[];
+  /** What each file-wide rule that names the sections it reads found. */
+  readonly foundByRule: ReadonlyMap<string, readonly Diagnostic[]>;
   /** The effective values of the app settings the section-scoped rules also read (readsAppSettings). */
   readonly appSettings: ReadonlyMap<string, string | undefined>;
   /** A rule failed: the next lint is a full one, so that the failure is reported as long as it happens. */
@@ -44,10 +46,18 @@ export interface LintRecord {
 /** How one lint runs: what each rule looks at, and the earlier findings it keeps. */
 export interface RunPlan {
   focusFor(rule: AnyRule): Focus;
+  /** True for a file-wide rule whose sections did not change: its earlier findings are in `reused`. */
+  skips(rule: AnyRule): boolean;
   /** Earlier findings of the section-scoped rules in spans they do not look at again (already moved). */
   readonly reused: readonly Diagnostic[];
-  /** The record for the next lint, from the fresh findings of the section-scoped rules. */
-  record(fresh: readonly Diagnostic[], failed: boolean): LintRecord;
+  /** The record for the next lint, from the fresh findings of the section-scoped rules (none when nothing is kept). */
+  record?(fresh: readonly Diagnostic[], failed: boolean): LintRecord;
+}
+
+/** A lint of the whole file that keeps nothing for a next one (the CLI, one-off analyses). */
+export function wholeFile(parsed: ParsedConfig): RunPlan {
+  const whole = Focus.whole(parsed);
+  return { focusFor: () => whole, skips: () => false, reused: EMPTY };
 }
 
 export function settingsKey(rules: Record<string, unknown> | undefined): string {
@@ -89,8 +99,9 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
   for (const rule of rules) for (const name of rule.readsAppSettings ?? []) if (!appSettings.has(name)) appSettings.set(name, model.appSetting(name)?.value);
   const full = (): RunPlan => ({
     focusFor: () => whole,
+    skips: () => false,
     reused: EMPTY,
-    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, [], failed, parsed.lines.length),
+    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, [], failed, parsed.lines.length, new Map(), rules),
   });
   if (!previous || previous.failed || previous.filePath !== model.filePath || previous.settings !== settings || previous.spans.length !== spans.length || previous.parsed.bom !== parsed.bom) return full();
   const before = previous.spans;
@@ -123,6 +134,18 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
   const byId = new Map(rules.map((r) => [r.id, r]));
   const reusedBySpan: (readonly Diagnostic[])[] = [];
   const reused: Diagnostic[] = [];
+  const moveLine = (line: number) => line + spans[spanAt(before, line)].from - before[spanAt(before, line)].from;
+  // File-wide rules whose sections did not change keep what they found.
+  const skipped = new Set<string>();
+  const reusedByRule = new Map<string, readonly Diagnostic[]>();
+  for (const rule of rules) {
+    const old = previous.foundByRule.get(rule.id);
+    if (!old || !rule.reads || (rule.mentionsLines && moved) || [...changedNames].some((name) => name !== undefined && rule.reads!(name))) continue;
+    const kept = moved ? old.map((d) => moveDiagnostic(d, moveLine)) : old;
+    skipped.add(rule.id);
+    reusedByRule.set(rule.id, kept);
+    reused.push(...kept);
+  }
   for (let i = 0; i < spans.length; i++) {
     const old = previous.found[i];
     if (dirty[i] || old.length === 0) {
@@ -134,15 +157,16 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
     for (const d of old) {
       const rule = byId.get(d.rule);
       if (!rule || looksAtWhole(rule)) continue;
-      kept.push(delta === 0 ? d : moveDiagnostic(d, (line) => line + spans[spanAt(before, line)].from - before[spanAt(before, line)].from));
+      kept.push(delta === 0 ? d : moveDiagnostic(d, moveLine));
     }
     reusedBySpan.push(kept);
     reused.push(...kept);
   }
   return {
     focusFor: (rule) => (looksAtWhole(rule) ? whole : changedFocus),
+    skips: (rule) => skipped.has(rule.id),
     reused,
-    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, reusedBySpan, failed, changedFocus.lineCount),
+    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, reusedBySpan, failed, changedFocus.lineCount, reusedByRule, rules),
   };
 }
 
@@ -155,11 +179,19 @@ function makeRecord(
   reusedBySpan: readonly (readonly Diagnostic[])[],
   failed: boolean,
   linesLookedAt: number,
+  reusedByRule: ReadonlyMap<string, readonly Diagnostic[]>,
+  rules: readonly AnyRule[],
 ): LintRecord {
   const found: Diagnostic[][] = [];
   for (let i = 0; i < spans.length; i++) found.push(reusedBySpan[i]?.length ? [...reusedBySpan[i]] : []);
-  for (const d of fresh) found[spanAt(spans, d.range.start.line)].push(d);
-  return { parsed: model.parsed, filePath: model.filePath, settings, spans, appSettings, found: found.map((f) => (f.length ? f : EMPTY)), failed, linesLookedAt };
+  const foundByRule = new Map<string, Diagnostic[]>();
+  for (const rule of rules) if (rule.reads) foundByRule.set(rule.id, [...(reusedByRule.get(rule.id) ?? [])]);
+  for (const d of fresh) {
+    const byRule = foundByRule.get(d.rule);
+    if (byRule) byRule.push(d);
+    else found[spanAt(spans, d.range.start.line)].push(d);
+  }
+  return { parsed: model.parsed, filePath: model.filePath, settings, spans, appSettings, found: found.map((f) => (f.length ? f : EMPTY)), foundByRule, failed, linesLookedAt };
 }
 
 const LINE_FIELD = /^line$|Line$/;

@@ -72,7 +72,7 @@ export function findKey(kind: SectionKind, key: string): KeyInfo | undefined {
 }
 
 // A bound on the remembered answers per kind, since a user can type any number of keys.
-const MAX_ANSWERS = 10_000;
+const MAX_ANSWERS = 1 << 18;
 const answers = new Map<SectionKind, Map<string, KeyInfo | null>>();
 
 function lookUp(kind: SectionKind, key: string): KeyInfo | undefined {

@@ -22,10 +22,12 @@ export function isKallitheaUse(value: string): boolean {
  */
 export function isKallitheaParsed(parsed: ParsedConfig): boolean {
   const uses = new Map<string, string>();
-  for (const entry of parsed.entries) {
-    if (entry.key !== 'use') continue;
-    const prefix = sectionPrefix(entry.section.name);
-    if (prefix && APP_PREFIXES.includes(prefix)) uses.set(entry.section.name, entry.value);
+  // By position: only the few `use` lines become entry objects.
+  for (let i = 0; i < parsed.entryCount; i++) {
+    if (parsed.entryKeys[i] !== 'use') continue;
+    const section = parsed.sections[parsed.entrySections[i]].name;
+    const prefix = sectionPrefix(section);
+    if (prefix && APP_PREFIXES.includes(prefix)) uses.set(section, parsed.entry(i).value);
   }
   return [...uses.values()].some(isKallitheaUse);
 }

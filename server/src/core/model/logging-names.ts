@@ -25,6 +25,8 @@ export class NameMention {
   }
 }
 
+const LIST_KEYS: ReadonlySet<string> = new Set(['keys', 'handlers', 'formatter', 'target']);
+
 /** Which name list an entry holds, if any. */
 function listKind(entry: Entry): NameKind | undefined {
   // Only four keys hold names; most lines are none of them, so look at the key first.
@@ -52,7 +54,8 @@ export function nameMentions(parsed: ParsedConfig): NameMention[] {
   // Only the logging sections hold lists: a big file's other sections are skipped whole.
   for (const section of parsed.sections) {
     if (!holdsLists(section.name)) continue;
-    for (let i = 0; i < section.entryCount; i++) mentionsIn(section.entry(i), out);
+    // By key first: a logger's level or a handler's class needs no entry object.
+    for (let i = section.firstEntry; i < section.firstEntry + section.entryCount; i++) if (LIST_KEYS.has(parsed.entryKeys[i])) mentionsIn(parsed.entry(i), out);
   }
   return out;
 }
@@ -61,6 +64,11 @@ export function nameMentions(parsed: ParsedConfig): NameMention[] {
 function holdsLists(name: string): boolean {
   const section = name.includes(':') ? stripCommandPrefix(name).section : name;
   return section === 'loggers' || section === 'handlers' || section === 'formatters' || section.startsWith('logger_') || section.startsWith('handler_');
+}
+
+/** The sections of Python's logging config: those with lists, and [formatter_x]. */
+export function isLoggingSection(name: string): boolean {
+  return holdsLists(name) || (name.includes(':') ? stripCommandPrefix(name).section : name).startsWith('formatter_');
 }
 
 /** The names an entry's value mentions, if the entry holds a logging list (added to `out`). */

@@ -89,12 +89,12 @@ export class ConfigModel {
 
   constructor(parsed: ParsedConfig, options: ModelOptions = {}) {
     this.parsed = parsed;
-    this.keyInfos = new Uint16Array(parsed.entries.length);
+    this.keyInfos = new Uint16Array(parsed.entryCount);
     this.filePath = options.filePath ?? '/untitled/kallithea.ini';
     this.here = dirname(this.filePath);
     this.defaults.set('here', { value: this.here });
     this.defaults.set('__file__', { value: this.filePath });
-    this.sections = new SectionTable(parsed.sections);
+    this.sections = new SectionTable(parsed);
     for (const section of parsed.sections) {
       if (section.name !== DEFAULT_SECTION) continue;
       for (const entry of section.entries) this.defaults.set(entry.key, { value: entry.value, entry });
@@ -138,11 +138,17 @@ export class ConfigModel {
 
   /** The catalog entry for a line's key in its section (aliases and case folding applied by the catalog). */
   keyInfo(entry: Entry): KeyInfo | undefined {
-    const known = this.keyInfos[entry.index];
+    return this.keyInfoAt(entry.index);
+  }
+
+  /** keyInfo() of the file's i-th entry, without making its object. */
+  keyInfoAt(i: number): KeyInfo | undefined {
+    const known = this.keyInfos[i];
     if (known === 1) return undefined;
     if (known > 1) return CATALOG[known - 2];
-    const info = findKey(this.kindOf(entry.section), entry.key);
-    this.keyInfos[entry.index] = info ? catalogPosition(info) + 2 : 1;
+    const { parsed } = this;
+    const info = findKey(this.kindOf(parsed.sections[parsed.entrySections[i]]), parsed.entryKeys[i]);
+    this.keyInfos[i] = info ? catalogPosition(info) + 2 : 1;
     return info;
   }
 

@@ -3,17 +3,20 @@
 // A key table is made the first time its section is asked for: rules ask about the
 // few sections PasteDeploy loads, and a big file has thousands of others.
 
-import { DEFAULT_SECTION, type Entry, type Section } from '../syntax/parser';
+import { DEFAULT_SECTION, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
 
-// Up to this many keys, a section is searched line by line rather than given a table.
+// Up to this many keys, a section is always searched rather than given a table.
 const SCAN_LIMIT = 16;
 
 export class SectionTable {
   private readonly byName = new Map<string, Section | Section[]>();
   private readonly tables = new Map<string, Map<string, Entry>>();
+  // Key positions by name for the sections asked about more than once: no entry objects made.
+  private readonly positions = new Map<string, Map<string, number>>();
+  private lastAsked: string | undefined;
 
-  constructor(sections: readonly Section[]) {
-    for (const section of sections) {
+  constructor(private readonly parsed: ParsedConfig) {
+    for (const section of parsed.sections) {
       if (section.name === DEFAULT_SECTION) continue;
       const earlier = this.byName.get(section.name);
       if (earlier === undefined) this.byName.set(section.name, section);
@@ -48,22 +51,43 @@ export class SectionTable {
     return table;
   }
 
-  /** The entry that sets `key` in the section (the last one, as in get()); a short section is searched without making its table. */
+  /**
+   * The entry that sets `key` in the section (the last one, as in get()). Without a
+   * table yet, the keys are searched by position: asking one key of each of
+   * thousands of sections (their `use`) makes no table and no entry object but the answer.
+   */
   entry(name: string, key: string): Entry | undefined {
     const table = this.tables.get(name);
     if (table) return table.get(key);
-    const found = this.byName.get(name);
-    if (found === undefined) return undefined;
-    if (Array.isArray(found) || found.entryCount > SCAN_LIMIT) return this.get(name)!.get(key);
-    for (let i = found.entryCount - 1; i >= 0; i--) if (found.entry(i).key === key) return found.entry(i);
-    return undefined;
+    let positions = this.positions.get(name);
+    if (!positions) {
+      const found = this.byName.get(name);
+      if (found === undefined) return undefined;
+      const keys = this.parsed.entryKeys;
+      const sections = Array.isArray(found) ? found : [found];
+      // A short section, or the first question about a long one: a search.
+      if (this.lastAsked !== name || (sections.length === 1 && sections[0].entryCount <= SCAN_LIMIT)) {
+        this.lastAsked = name;
+        for (let s = sections.length - 1; s >= 0; s--) {
+          const { firstEntry, entryCount } = sections[s];
+          for (let i = firstEntry + entryCount - 1; i >= firstEntry; i--) if (keys[i] === key) return this.parsed.entry(i);
+        }
+        return undefined;
+      }
+      positions = new Map();
+      for (const { firstEntry, entryCount } of sections) for (let i = firstEntry; i < firstEntry + entryCount; i++) positions.set(keys[i], i);
+      this.positions.set(name, positions);
+    }
+    const at = positions.get(key);
+    return at === undefined ? undefined : this.parsed.entry(at);
   }
 
   /** True when any line of the section(s) of that name has a key that passes the test (no table is made). */
   someKey(name: string, test: (key: string) => boolean): boolean {
     const found = this.byName.get(name);
     if (found === undefined) return false;
-    for (const section of Array.isArray(found) ? found : [found]) for (let i = 0; i < section.entryCount; i++) if (test(section.entry(i).key)) return true;
+    const keys = this.parsed.entryKeys;
+    for (const section of Array.isArray(found) ? found : [found]) for (let i = section.firstEntry; i < section.firstEntry + section.entryCount; i++) if (test(keys[i])) return true;
     return false;
   }
 

@@ -9,7 +9,7 @@ export const duplicateKey: Rule<{ line: number; firstLine: number } | undefined>
   description: 'The same key twice in one section.',
   scope: 'section',
   mentionsLines: true,
-  check({ focus, report }) {
+  check({ model, focus, report }) {
     for (const invalid of focus.invalidLines()) {
       if (!invalid.repeated) continue;
       report({
@@ -17,9 +17,10 @@ export const duplicateKey: Rule<{ line: number; firstLine: number } | undefined>
         message: 'A second line in this section with no key before its "=" or ":": Python stores both under an empty key and refuses the file (DuplicateOptionError). Give the lines their key names or make them comments.',
       });
     }
-    for (const entry of focus.entries()) {
-      const first = entry.duplicateOf;
-      if (!first) continue;
+    for (const index of model.parsed.repeatedEntries()) {
+      const entry = model.parsed.entry(index);
+      if (!focus.includesLine(entry.line)) continue;
+      const first = entry.duplicateOf!;
       const where = entry.section.name;
       report({
         range: entry.keyRange,

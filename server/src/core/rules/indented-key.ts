@@ -13,19 +13,24 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   description: 'An indented `key = value` that continues the value above.',
   scope: 'section',
   check({ model, focus, report }) {
-    for (const entry of focus.entries()) {
-      // Only a value on several lines has continuation lines to look at.
-      if (entry.lastLine === entry.line || !model.readByPython(entry.section)) continue;
-      const parts = entry.parts;
-      for (let i = 1; i < parts.length; i++) {
-        const part = parts[i];
-        const m = LOOKS_LIKE_KEY.exec(part.text);
-        if (!m) continue;
-        report({
-          range: lineRange(part.line, part.character, part.character + m[1].length),
-          message: `This line is indented, so Python adds it to the value of "${entry.key}" above instead of setting "${m[1]}". Remove the indentation to make it a key of its own.`,
-          data: { line: part.line, indent: part.character },
-        });
+    const { parsed } = model;
+    for (const run of focus.entryRuns()) {
+      if (!model.readByPython(run.section)) continue;
+      for (let e = run.from; e < run.to; e++) {
+        // Only a value on several lines has continuation lines to look at.
+        if (parsed.entryLastLines[e] === parsed.entryLines[e]) continue;
+        const entry = parsed.entry(e);
+        const parts = entry.parts;
+        for (let i = 1; i < parts.length; i++) {
+          const part = parts[i];
+          const m = LOOKS_LIKE_KEY.exec(part.text);
+          if (!m) continue;
+          report({
+            range: lineRange(part.line, part.character, part.character + m[1].length),
+            message: `This line is indented, so Python adds it to the value of "${entry.key}" above instead of setting "${m[1]}". Remove the indentation to make it a key of its own.`,
+            data: { line: part.line, indent: part.character },
+          });
+        }
       }
     }
   },

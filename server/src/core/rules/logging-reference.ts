@@ -1,11 +1,12 @@
 import type { Rule } from '../analysis/diagnostics';
-import { definitionOf, nameMentions, sectionName } from '../model/logging-names';
+import { definitionOf, isLoggingSection, nameMentions, sectionName } from '../model/logging-names';
 
 export const loggingReference: Rule = {
   id: 'logging-reference',
   category: 'values',
   severity: 'error',
   description: 'A logging name listed without its `[logger_/handler_/formatter_NAME]` section, or a section no list names.',
+  reads: isLoggingSection,
   check({ model, report }) {
     const parsed = model.parsed;
     if (!model.sections.has('loggers')) return; // gearbox configures logging only when [loggers] exists

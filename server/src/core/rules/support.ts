@@ -124,13 +124,17 @@ const CHECKED_TYPES: ReadonlySet<ValueType['kind']> = new Set(['bool', 'int', 'e
  */
 const misread = factOfBoth((model: ConfigModel, focus: Focus): MisreadValue[] => {
   const out: MisreadValue[] = [];
-  for (const entry of focus.entries()) {
-    const info = model.keyInfo(entry);
-    if (!info || !CHECKED_TYPES.has(info.type.kind) || model.kindOf(entry.section) === 'uwsgi') continue;
-    const reading = model.lineValue(entry);
-    if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
-    const verdict = valueKind(info.type).check?.(info.type, reading.value);
-    if (verdict) out.push({ entry, value: reading.value, info, verdict });
+  for (const run of focus.entryRuns()) {
+    if (model.kindOf(run.section) === 'uwsgi') continue;
+    for (let i = run.from; i < run.to; i++) {
+      const info = model.keyInfoAt(i);
+      if (!info || !CHECKED_TYPES.has(info.type.kind)) continue;
+      // Most values pass: the line's object is kept only for one that does not.
+      const reading = model.lineValue(model.parsed.peekEntry(i));
+      if (reading.how === 'refused' || reading.how === 'dropped' || reading.how === 'get' || reading.value === undefined) continue;
+      const verdict = valueKind(info.type).check?.(info.type, reading.value);
+      if (verdict) out.push({ entry: model.parsed.entry(i), value: reading.value, info, verdict });
+    }
   }
   return out;
 });
@@ -163,18 +167,23 @@ export interface KeyFacts {
 /** One pass over the lines in focus for every rule about keys, instead of one pass per rule. */
 export const keyFacts = factOfBoth((model: ConfigModel, focus: Focus): KeyFacts => {
   const facts: KeyFacts = { fromDatabase: [], deprecated: [], celeryImports: [], noEffect: [], unknown: [] };
-  for (const entry of focus.entries()) {
-    const kind = model.kindOf(entry.section);
-    const info = model.keyInfo(entry);
-    if (info?.fromDatabase && (kind === 'app' || kind === 'defaults')) facts.fromDatabase.push(entry);
-    if (entry.duplicateOf) continue;
-    if (!info) {
-      if (kind === 'uwsgi' || SECTION_KINDS[kind].checked) facts.unknown.push(entry);
-      continue;
+  const { parsed } = model;
+  for (const run of focus.entryRuns()) {
+    const kind = model.kindOf(run.section);
+    const unknownCounts = kind === 'uwsgi' || SECTION_KINDS[kind].checked;
+    const fromDatabaseCounts = kind === 'app' || kind === 'defaults';
+    for (let i = run.from; i < run.to; i++) {
+      const info = model.keyInfoAt(i);
+      if (info?.fromDatabase && fromDatabaseCounts) facts.fromDatabase.push(parsed.entry(i));
+      if (parsed.firstOf(i) !== i) continue;
+      if (!info) {
+        if (unknownCounts) facts.unknown.push(parsed.entry(i));
+        continue;
+      }
+      if (info.deprecated) facts.deprecated.push({ entry: parsed.entry(i), info });
+      else if (info.name === 'celery.imports') facts.celeryImports.push(parsed.entry(i));
+      if (info.noEffect) facts.noEffect.push(parsed.entry(i));
     }
-    if (info.deprecated) facts.deprecated.push({ entry, info });
-    else if (info.name === 'celery.imports') facts.celeryImports.push(entry);
-    if (info.noEffect) facts.noEffect.push(entry);
   }
   return facts;
 });

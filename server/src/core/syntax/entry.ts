@@ -1,7 +1,8 @@
-// The parser's entries. A big file has hundreds of thousands of them and most are
-// never reported, so an entry keeps five fields (64 bytes) and works out the rest
-// from the text when asked: where its key, delimiter and value start and end, its
-// ranges, its value and the parts of a value on several lines.
+// The parser's entries, as objects. A big file has hundreds of thousands of entries
+// and most are never asked about, so the file keeps them as numbers (parser.ts) and
+// makes an object only for an entry someone asks for. An object keeps five fields
+// and works out the rest from the text when asked: where its key, delimiter and
+// value start and end, its ranges, its value and the parts of a value on several lines.
 
 import type { Delimiter, Entry, ValuePart } from './nodes';
 import type { ParsedConfig } from './parser';
@@ -9,17 +10,14 @@ import type { ParsedSection } from './section';
 import { firstNonSpace, lastNonSpace, lineRange, type Range } from './text';
 
 export class ParsedEntry implements Entry {
-  /** The last line that contributes text to the value (the reader moves it down as continuation lines come). */
-  lastLine: number;
-
   constructor(
     readonly index: number,
     readonly section: ParsedSection,
     readonly key: string,
     readonly line: number,
-  ) {
-    this.lastLine = line;
-  }
+    /** The last line that contributes text to the value (entries are made once the reading is over). */
+    readonly lastLine: number,
+  ) {}
 
   private get parsed(): ParsedConfig {
     return this.section.parsed;

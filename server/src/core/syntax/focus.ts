@@ -56,6 +56,17 @@ export class Focus {
     return [...new Set(this.sections().map((s) => s.name))];
   }
 
+  /**
+   * The sections in focus that have entries, with the positions of their entries
+   * [from, to): walks that decide by key and line numbers (parsed.entryKeys...) make
+   * an entry object only for a hit.
+   */
+  entryRuns(): { section: Section; from: number; to: number }[] {
+    const runs = [];
+    for (const section of this.sections()) if (section.entryCount) runs.push({ section, from: section.firstEntry, to: section.firstEntry + section.entryCount });
+    return runs;
+  }
+
   /** The entries of the sections in focus, in file order. */
   entries(): readonly Entry[] {
     if (this.entryList) return this.entryList;

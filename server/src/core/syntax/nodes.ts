@@ -48,6 +48,8 @@ export interface Section {
   nameRange: Range;
   /** The section's entries, in order (a new array at each call: they are a run of the file's entries). */
   readonly entries: Entry[];
+  /** The position of its first entry among the file's (a section's entries are contiguous). */
+  readonly firstEntry: number;
   /** How many entries the section has. */
   readonly entryCount: number;
   /** The i-th entry of the section (0 <= i < entryCount). */

@@ -10,7 +10,8 @@
 // owner are typed arrays, and entries keep numbers; strings other than keys (a
 // value, its parts, a comment's text) and ranges are made when someone asks.
 
-import type { ParsedEntry } from './entry';
+import { ParsedEntry } from './entry';
+import type { ParsedSection } from './section';
 import { read } from './reader';
 import { LineTable } from './lines';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
@@ -31,7 +32,16 @@ export class ParsedConfig {
   readonly lines: LineTable;
   readonly lineKinds: Uint8Array;
   readonly sections: Section[] = [];
-  readonly entries: Entry[] = [];
+  // The entries, by position: numbers and shared key strings, no object each. Most
+  // entries of a big file are never asked for; entry(i) makes one when asked.
+  readonly entryKeys: string[] = [];
+  readonly entryLines: Int32Array;
+  /** The last line that contributes text to each entry's value (the reader moves it down). */
+  readonly entryLastLines: Int32Array;
+  readonly entrySections: Int32Array;
+  entryCount = 0;
+  private entryObjects: (ParsedEntry | undefined)[] = [];
+  private allEntries?: Entry[];
   readonly invalidLines: InvalidLine[] = [];
   /** Lines with content before the first section header; Python fails on the first. */
   readonly orphanLines: number[] = [];
@@ -39,7 +49,7 @@ export class ParsedConfig {
   readonly owners: Int32Array;
   private commentList?: Comment[];
   // Rare facts kept here rather than on every entry: repeated keys, and the values on several lines.
-  private readonly repeated = new Map<number, Entry>();
+  private readonly repeated = new Map<number, number>();
   private readonly multilineValues = new Map<number, string>();
   private lastParts?: { entry: ParsedEntry; parts: ValuePart[] } = undefined;
 
@@ -49,14 +59,61 @@ export class ParsedConfig {
     this.lines = LineTable.of(this.text);
     this.lineKinds = new Uint8Array(this.lines.length);
     this.owners = new Int32Array(this.lines.length).fill(NO_OWNER);
+    // A file has at most one entry per line.
+    this.entryLines = new Int32Array(this.lines.length);
+    this.entryLastLines = new Int32Array(this.lines.length);
+    this.entrySections = new Int32Array(this.lines.length);
     read(this);
+  }
+
+  /** Every entry, in order (made on first use: the whole-file walks of a full analysis ask for them). */
+  get entries(): Entry[] {
+    if (!this.allEntries) {
+      const objects = this.entryObjects;
+      for (let i = 0; i < this.entryCount; i++) objects[i] ??= this.makeEntry(i);
+      this.allEntries = objects as Entry[];
+    }
+    return this.allEntries;
+  }
+
+  /** The i-th entry of the file (the same object each time). */
+  entry(i: number): Entry {
+    return (this.entryObjects[i] ??= this.makeEntry(i));
+  }
+
+  /**
+   * The i-th entry for a look that keeps nothing of it: the object entry(i) keeps
+   * if there is one, else a new one that is not kept (a walk over thousands of lines
+   * then leaves no object behind for the lines it found nothing on).
+   */
+  peekEntry(i: number): Entry {
+    return this.entryObjects[i] ?? this.makeEntry(i);
+  }
+
+  private makeEntry(i: number): ParsedEntry {
+    return new ParsedEntry(i, this.sections[this.entrySections[i]] as ParsedSection, this.entryKeys[i], this.entryLines[i], this.entryLastLines[i]);
+  }
+
+  /** Called by the reader only: a new entry of `section` on line `line`; its position. */
+  addEntry(section: Section, key: string, line: number): number {
+    const i = this.entryCount++;
+    this.entryKeys.push(key);
+    this.entryLines[i] = line;
+    this.entryLastLines[i] = line;
+    this.entrySections[i] = section.index;
+    return i;
+  }
+
+  /** The first entry of a key that entry i repeats, else i itself (by position). */
+  firstOf(i: number): number {
+    return this.repeated.size === 0 ? i : (this.repeated.get(i) ?? i);
   }
 
   /** The section, entry or nothing that a line belongs to. */
   ownerAt(line: number): Section | Entry | undefined {
     const o = this.owners[line];
     if (o === undefined || o === NO_OWNER) return undefined;
-    return o >= 0 ? this.entries[o] : this.sections[SECTION_BASE - o];
+    return o >= 0 ? this.entry(o) : this.sections[SECTION_BASE - o];
   }
 
   /** The full-line comments, in order (made on first use). */
@@ -92,12 +149,18 @@ export class ParsedConfig {
 
   /** The earlier entry a repeated key repeats. */
   duplicateOf(index: number): Entry | undefined {
-    return this.repeated.size === 0 ? undefined : this.repeated.get(index);
+    const first = this.firstOf(index);
+    return first === index ? undefined : this.entry(first);
   }
 
-  /** Called by the reader only. */
-  setDuplicate(entry: Entry, earlier: Entry): void {
-    this.repeated.set(entry.index, earlier);
+  /** The positions of the entries that repeat a key, in order (few: Python refuses the file). */
+  repeatedEntries(): number[] {
+    return [...this.repeated.keys()];
+  }
+
+  /** Called by the reader only: entry `index` repeats the key of entry `earlier` (the first of that key). */
+  setDuplicate(index: number, earlier: number): void {
+    this.repeated.set(index, earlier);
   }
 
   /** The value of an entry on several lines: configparser's '\n'.join(parts) (trailing blank parts are already gone); made once. */
@@ -137,7 +200,7 @@ export class ParsedConfig {
   }
 
   /**
-   * The entries with `char` somewhere on their lines (key, value or a comment
+   * The entries with `char` (or any text without a line break) somewhere on their lines (key, value or a comment
    * inside the value), in order: the engine's search finds the few lines with a
    * rare character faster than a look at every value. Only lines [fromLine, toLine)
    * when given.
@@ -148,11 +211,12 @@ export class ParsedConfig {
     if (fromLine >= toLine) return out;
     const stop = lines.end(toLine - 1);
     let line = fromLine;
+    let last = -1;
     for (let at = text.indexOf(char, lines.offset(fromLine)); at >= 0 && at < stop; at = text.indexOf(char, at + 1)) {
       while (lines.end(line) < at) line++;
       const owner = this.owners[line];
       const kind = this.lineKinds[line];
-      if (owner >= 0 && (kind === LineKind.Entry || kind === LineKind.Continuation) && out[out.length - 1] !== this.entries[owner]) out.push(this.entries[owner]);
+      if (owner >= 0 && owner !== last && (kind === LineKind.Entry || kind === LineKind.Continuation)) out.push(this.entry((last = owner)));
       // One hit per line is enough.
       at = Math.max(at, lines.end(line));
     }
@@ -160,10 +224,10 @@ export class ParsedConfig {
   }
 
   /** Called by the reader only: trailing blank lines after a value belong to the section again. */
-  releaseTrailingBlanks(entry: Entry, before: number): void {
-    const toSection = sectionOwner(entry.section.index);
-    for (let l = entry.lastLine + 1; l < before; l++) {
-      if (this.owners[l] === entry.index && this.lineKinds[l] === LineKind.Blank) this.owners[l] = toSection;
+  releaseTrailingBlanks(entry: number, before: number): void {
+    const toSection = sectionOwner(this.entrySections[entry]);
+    for (let l = this.entryLastLines[entry] + 1; l < before; l++) {
+      if (this.owners[l] === entry && this.lineKinds[l] === LineKind.Blank) this.owners[l] = toSection;
     }
   }
 }

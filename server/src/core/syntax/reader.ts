@@ -1,9 +1,8 @@
 // The reading itself: one pass over the lines of a file, with Python's bookkeeping,
 // filling a ParsedConfig (see parser.ts for what is read and why).
 
-import { ParsedEntry } from './entry';
 import { KeyInterner } from './interner';
-import { LineKind, type Entry, type Section } from './nodes';
+import { LineKind, type Section } from './nodes';
 import { NO_OWNER, sectionOwner } from './owners';
 import type { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
@@ -14,7 +13,7 @@ const LINEAR_KEY_SEARCH = 16;
 
 /** The reading itself: one pass over the lines, with Python's bookkeeping. */
 export function read(parsed: ParsedConfig): void {
-  const { text, lines, lineKinds, owners, sections, entries, invalidLines, orphanLines } = parsed;
+  const { text, lines, lineKinds, owners, sections, invalidLines, orphanLines, entryKeys, entryLastLines } = parsed;
   // The owner code of the current section (lines before the first header have none).
   let currentOwner = NO_OWNER;
   // Python's bookkeeping: which names were added during this read (strict mode).
@@ -24,19 +23,21 @@ export function read(parsed: ParsedConfig): void {
 
   let current: ParsedSection | undefined;
   // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.
-  let keysOfName: Section[] | undefined;
-  let keyIndex: Map<string, Entry> | undefined;
-  const earlierKey = (key: string): Entry | undefined => {
-    if (keyIndex) return keyIndex.get(key);
+  let keysOfName: ParsedSection[] | undefined;
+  let keyIndex: Map<string, number> | undefined;
+  // Entries are numbers here (see parser.ts): the first earlier entry of the key, or -1.
+  const earlierKey = (key: string): number => {
+    if (keyIndex) return keyIndex.get(key) ?? -1;
     if (!keysOfName) {
-      for (let i = 0; i < current!.entryCount; i++) if (current!.entry(i).key === key) return current!.entry(i);
-      return undefined;
+      const from = current!.firstEntry;
+      for (let i = from; i < from + current!.entryCount; i++) if (entryKeys[i] === key) return i;
+      return -1;
     }
-    for (const s of keysOfName) for (const e of s.entries) if (e.key === key) return e.duplicateOf ?? e;
-    return undefined;
+    for (const s of keysOfName) for (let i = s.firstEntry; i < s.firstEntry + s.entryCount; i++) if (entryKeys[i] === key) return parsed.firstOf(i);
+    return -1;
   };
-  // The entry whose value continuation lines extend (Python's `optname`).
-  let open: ParsedEntry | undefined;
+  // The entry whose value continuation lines extend (Python's `optname`), or -1.
+  let open = -1;
   let indentLevel = 0;
   // The next '=' and ':' at or after the line being read (-1: none left), so that
   // finding a line's delimiter never searches past it twice.
@@ -44,8 +45,8 @@ export function read(parsed: ParsedConfig): void {
   let nextColon = -2;
 
   const finish = (before: number) => {
-    if (open) parsed.releaseTrailingBlanks(open, before);
-    open = undefined;
+    if (open >= 0) parsed.releaseTrailingBlanks(open, before);
+    open = -1;
   };
 
   for (let ln = 0; ln < lines.length; ln++) {
@@ -55,7 +56,7 @@ export function read(parsed: ParsedConfig): void {
 
     if (start === lineEnd) {
       // Blank: kept inside a value as an empty line (configparser's empty_lines_in_values).
-      owners[ln] = open ? open.index : currentOwner;
+      owners[ln] = open >= 0 ? open : currentOwner;
       continue; // LineKind.Blank is 0
     }
     const end = lastNonSpace(text, start, lineEnd);
@@ -65,14 +66,14 @@ export function read(parsed: ParsedConfig): void {
     if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
       // A full-line comment, even when indented; it neither ends nor extends a value.
       lineKinds[ln] = LineKind.Comment;
-      owners[ln] = open ? open.index : currentOwner;
+      owners[ln] = open >= 0 ? open : currentOwner;
       continue;
     }
 
-    if (open && column > indentLevel) {
+    if (open >= 0 && column > indentLevel) {
       lineKinds[ln] = LineKind.Continuation;
-      owners[ln] = open.index;
-      open.lastLine = ln;
+      owners[ln] = open;
+      entryLastLines[open] = ln;
       continue;
     }
 
@@ -88,7 +89,7 @@ export function read(parsed: ParsedConfig): void {
       if (current) current.lastLine = ln - 1;
       current = section;
       // Python keeps one key table per name: a repeated section adds to the first one's.
-      keysOfName = earlier ? [...sections.filter((s) => s.name === name), section] : undefined;
+      keysOfName = earlier ? [...(sections.filter((s) => s.name === name) as ParsedSection[]), section] : undefined;
       keyIndex = undefined;
       sections.push(section);
       lineKinds[ln] = LineKind.Section;
@@ -128,20 +129,19 @@ export function read(parsed: ParsedConfig): void {
       continue;
     }
     const key = keys.intern(text, start, keyEnd);
-    const entry = new ParsedEntry(entries.length, current, key, ln);
     const earlier = earlierKey(key);
-    if (earlier) parsed.setDuplicate(entry, earlier);
-    entries.push(entry);
+    const entry = parsed.addEntry(current, key, ln);
+    if (earlier >= 0) parsed.setDuplicate(entry, earlier);
     current.entryCount++;
     if (keyIndex) {
-      if (!earlier) keyIndex.set(key, entry);
+      if (earlier < 0) keyIndex.set(key, entry);
     } else if (current.entryCount > LINEAR_KEY_SEARCH) {
       // Past a few keys a table beats a scan of the section.
       keyIndex = new Map();
-      for (const s of keysOfName ?? [current]) for (const e of s.entries) if (!e.duplicateOf && !keyIndex.has(e.key)) keyIndex.set(e.key, e);
+      for (const s of keysOfName ?? [current]) for (let i = s.firstEntry; i < s.firstEntry + s.entryCount; i++) if (parsed.firstOf(i) === i && !keyIndex.has(entryKeys[i])) keyIndex.set(entryKeys[i], i);
     }
     lineKinds[ln] = LineKind.Entry;
-    owners[ln] = entry.index;
+    owners[ln] = entry;
     open = entry;
   }
   finish(lines.length);

@@ -23,16 +23,18 @@ export class ParsedSection implements Section {
     readonly parsed: ParsedConfig,
   ) {
     this.lastLine = line;
-    this.firstEntry = parsed.entries.length;
+    this.firstEntry = parsed.entryCount;
   }
 
   // No array per section: a big file has tens of thousands of sections, and most are never asked for their entries.
   get entries(): Entry[] {
-    return this.parsed.entries.slice(this.firstEntry, this.firstEntry + this.entryCount);
+    const out: Entry[] = [];
+    for (let i = 0; i < this.entryCount; i++) out.push(this.parsed.entry(this.firstEntry + i));
+    return out;
   }
 
   entry(i: number): Entry {
-    return this.parsed.entries[this.firstEntry + i];
+    return this.parsed.entry(this.firstEntry + i);
   }
 
   get source(): LineTable {

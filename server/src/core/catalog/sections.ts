@@ -168,7 +168,11 @@ const LOGGING_SECTION = /^(loggers|handlers|formatters|logger_.+|handler_.+|form
 /** Kallithea renames [<command>:X] to [X] before it configures logging for `kallithea-cli <command>`. */
 export function stripCommandPrefix(name: string): { command?: string; section: string } {
   // Most section names have no ':' at all, and then nothing is stripped.
-  if (!name.includes(':')) return { section: name };
+  const colon = name.indexOf(':');
+  if (colon < 0) return { section: name };
+  // [app:x], [server:x] and the like are no logging override: no pattern needed to say so.
+  const after = name.charCodeAt(colon + 1);
+  if (after !== 0x6c /* l */ && after !== 0x68 /* h */ && after !== 0x66 /* f */) return { section: name };
   const m = /^([A-Za-z_][A-Za-z0-9_]*):(.+)$/.exec(name);
   if (m && LOGGING_SECTION.test(m[2])) return { command: m[1], section: m[2] };
   return { section: name };

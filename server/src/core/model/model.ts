@@ -124,7 +124,7 @@ export class ConfigModel {
     if (kind === undefined) {
       // Sections of one name share a kind: it is kept under the first one's position too.
       const first = section.duplicateOf ?? section;
-      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.entry(section.name, 'use')?.value);
+      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.use(section.name)?.value);
       this.kindsBySection[section.index] = kind;
     }
     return kind;

@@ -82,6 +82,15 @@ export class SectionTable {
     return at === undefined ? undefined : this.parsed.entry(at);
   }
 
+  /** entry(name, 'use'), which decides a section's kind, from what the reader noted (asked for every section of a big file). */
+  use(name: string): Entry | undefined {
+    const found = this.byName.get(name);
+    if (found === undefined) return undefined;
+    const sections = Array.isArray(found) ? found : [found];
+    for (let s = sections.length - 1; s >= 0; s--) if (sections[s].lastUse >= 0) return this.parsed.entry(sections[s].lastUse);
+    return undefined;
+  }
+
   /** True when any line of the section(s) of that name has a key that passes the test (no table is made). */
   someKey(name: string, test: (key: string) => boolean): boolean {
     const found = this.byName.get(name);

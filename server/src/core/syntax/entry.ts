@@ -65,8 +65,13 @@ export class ParsedEntry implements Entry {
 
   get value(): string {
     if (this.lastLine === this.line) {
-      const offset = this.parsed.lines.offset(this.line);
-      return this.parsed.text.slice(offset + this.valueStart, offset + this.endColumn);
+      // valueStart and endColumn in one walk along the line: rules ask for values often.
+      const { text, lines } = this.parsed;
+      const lineEnd = lines.end(this.line);
+      const keyStart = firstNonSpace(text, lines.offset(this.line), lineEnd);
+      const delimiter = firstNonSpace(text, keyStart + this.key.length, lineEnd);
+      const start = firstNonSpace(text, delimiter + 1, lineEnd);
+      return start === lineEnd ? '' : text.slice(start, lastNonSpace(text, start, lineEnd));
     }
     return this.parsed.multilineValue(this);
   }

@@ -16,6 +16,7 @@ export interface LineSpan {
 export class Focus {
   private entryList?: readonly Entry[];
   private sectionList?: readonly Section[];
+  private names?: readonly string[];
 
   private constructor(
     readonly parsed: ParsedConfig,
@@ -52,8 +53,8 @@ export class Focus {
   }
 
   /** The names of the sections in focus, each once, in file order. */
-  sectionNames(): string[] {
-    return [...new Set(this.sections().map((s) => s.name))];
+  sectionNames(): readonly string[] {
+    return (this.names ??= [...new Set(this.sections().map((s) => s.name))]);
   }
 
   /**

@@ -50,6 +50,8 @@ export interface Section {
   readonly entries: Entry[];
   /** The position of its first entry among the file's (a section's entries are contiguous). */
   readonly firstEntry: number;
+  /** The position of its last `use` line among the file's entries, or -1. */
+  readonly lastUse: number;
   /** How many entries the section has. */
   readonly entryCount: number;
   /** The i-th entry of the section (0 <= i < entryCount). */

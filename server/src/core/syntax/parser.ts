@@ -133,7 +133,7 @@ export class ParsedConfig {
     const lines = new Set<number>();
     let line = 0;
     for (let at = this.text.indexOf(word); at >= 0; at = this.text.indexOf(word, at + 1)) {
-      while (this.lines.end(line) < at) line++;
+      while (this.lines.offset(line + 1) <= at) line++; // `at` is never on a line break: the searched text has none
       if (this.lineKinds[line] === LineKind.Comment) lines.add(line);
     }
     return [...lines].map((l) => this.commentOn(l));
@@ -213,7 +213,7 @@ export class ParsedConfig {
     let line = fromLine;
     let last = -1;
     for (let at = text.indexOf(char, lines.offset(fromLine)); at >= 0 && at < stop; at = text.indexOf(char, at + 1)) {
-      while (lines.end(line) < at) line++;
+      while (lines.offset(line + 1) <= at) line++; // `at` is never on a line break: the searched text has none
       const owner = this.owners[line];
       const kind = this.lineKinds[line];
       if (owner >= 0 && owner !== last && (kind === LineKind.Entry || kind === LineKind.Continuation)) out.push(this.entry((last = owner)));

@@ -131,6 +131,7 @@ export function read(parsed: ParsedConfig): void {
     const key = keys.intern(text, start, keyEnd);
     const earlier = earlierKey(key);
     const entry = parsed.addEntry(current, key, ln);
+    if (key === 'use') current.lastUse = entry;
     if (earlier >= 0) parsed.setDuplicate(entry, earlier);
     current.entryCount++;
     if (keyIndex) {

@@ -12,6 +12,8 @@ export class ParsedSection implements Section {
   /** Where the section's entries start among the file's (they are contiguous), and how many there are. */
   readonly firstEntry: number;
   entryCount = 0;
+  /** The position of its last `use` line among the file's entries, or -1 (the reader notes it: a section's kind hangs on it). */
+  lastUse = -1;
 
   constructor(
     readonly name: string,

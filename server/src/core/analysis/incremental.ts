@@ -19,9 +19,51 @@ import type { ConfigModel } from '../model/model';
 import type { AnyRule, Diagnostic, RelatedLocation } from './diagnostics';
 import type { Range } from '../syntax/text';
 
-interface Span extends LineSpan {
+/**
+ * The spans of a parse, worked out from its sections when asked (a file may have
+ * tens of thousands): span 0 is the lines before the first header, span i > 0 is
+ * the i-th section, from its header to the next one.
+ */
+class Spans {
+  readonly count: number;
+
+  constructor(readonly parsed: ParsedConfig) {
+    this.count = parsed.sections.length + 1;
+  }
+
+  from(i: number): number {
+    return i === 0 ? 0 : this.parsed.sections[i - 1].line;
+  }
+
+  to(i: number): number {
+    return i < this.parsed.sections.length ? this.parsed.sections[i].line : this.parsed.lines.length;
+  }
+
   /** The section's name; undefined for the lines before the first header. */
-  name: string | undefined;
+  name(i: number): string | undefined {
+    return i === 0 ? undefined : this.parsed.sections[i - 1].name;
+  }
+
+  text(i: number): string {
+    const from = this.from(i);
+    const to = this.to(i);
+    if (from >= to) return '';
+    const { lines, text } = this.parsed;
+    return text.slice(lines.offset(from), to < lines.length ? lines.offset(to) : text.length);
+  }
+
+  /** The span holding `line`: how many headers are at or above it. */
+  at(line: number): number {
+    const sections = this.parsed.sections;
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid].line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** What one lint leaves for the next lint of the same document. */
@@ -30,9 +72,8 @@ export interface LintRecord {
   readonly filePath: string;
   /** The rule settings it ran with. */
   readonly settings: string;
-  readonly spans: readonly Span[];
-  /** Per span: what the section-scoped rules found there. */
-  readonly found: readonly (readonly Diagnostic[])[];
+  /** By span (see Spans), for the spans that have any: what the section-scoped rules found there. */
+  readonly found: ReadonlyMap<number, readonly Diagnostic[]>;
   /** What each file-wide rule that names the sections it reads found. */
   readonly foundByRule: ReadonlyMap<string, readonly Diagnostic[]>;
   /** The effective values of the app settings the section-scoped rules also read (readsAppSettings). */
@@ -64,36 +105,11 @@ export function settingsKey(rules: Record<string, unknown> | undefined): string 
   return rules ? JSON.stringify(rules) : '';
 }
 
-function spansOf(parsed: ParsedConfig): Span[] {
-  const { sections, lines } = parsed;
-  const spans: Span[] = [{ name: undefined, from: 0, to: sections.length ? sections[0].line : lines.length }];
-  for (let i = 0; i < sections.length; i++) spans.push({ name: sections[i].name, from: sections[i].line, to: i + 1 < sections.length ? sections[i + 1].line : lines.length });
-  return spans;
-}
-
-function spanText(parsed: ParsedConfig, span: Span): string {
-  if (span.from >= span.to) return '';
-  const { lines } = parsed;
-  return parsed.text.slice(lines.offset(span.from), span.to < lines.length ? lines.offset(span.to) : parsed.text.length);
-}
-
-/** The index of the span holding `line` (spans are sorted and cover every line). */
-function spanAt(spans: readonly Span[], line: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid].from <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const EMPTY: readonly Diagnostic[] = [];
 
 export function planRun(model: ConfigModel, settings: string, rules: readonly AnyRule[], previous?: LintRecord): RunPlan {
   const parsed = model.parsed;
-  const spans = spansOf(parsed);
+  const spans = new Spans(parsed);
   const whole = Focus.whole(parsed);
   const appSettings = new Map<string, string | undefined>();
   for (const rule of rules) for (const name of rule.readsAppSettings ?? []) if (!appSettings.has(name)) appSettings.set(name, model.appSetting(name)?.value);
@@ -101,40 +117,50 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
     focusFor: () => whole,
     skips: () => false,
     reused: EMPTY,
-    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, [], failed, parsed.lines.length, new Map(), rules),
+    record: (fresh, failed) => makeRecord(model, settings, spans, appSettings, fresh, new Map(), failed, parsed.lines.length, new Map(), rules),
   });
-  if (!previous || previous.failed || previous.filePath !== model.filePath || previous.settings !== settings || previous.spans.length !== spans.length || previous.parsed.bom !== parsed.bom) return full();
-  const before = previous.spans;
+  if (!previous || previous.failed || previous.filePath !== model.filePath || previous.settings !== settings || previous.parsed.bom !== parsed.bom) return full();
+  const before = new Spans(previous.parsed);
+  if (before.count !== spans.count) return full();
   const changed: boolean[] = [];
   const changedNames = new Set<string | undefined>();
-  for (let i = 0; i < spans.length; i++) {
-    if (spans[i].name !== before[i].name) return full();
-    const same = spans[i].to - spans[i].from === before[i].to - before[i].from && spanText(parsed, spans[i]) === spanText(previous.parsed, before[i]);
+  let moved = false;
+  for (let i = 0; i < spans.count; i++) {
+    const name = spans.name(i);
+    if (name !== before.name(i)) return full();
+    const from = spans.from(i);
+    if (from !== before.from(i)) moved = true;
+    const same = spans.to(i) - from === before.to(i) - before.from(i) && spans.text(i) === before.text(i);
     changed.push(!same);
     if (same) continue;
     // [DEFAULT] reaches every section (interpolation, PasteDeploy's global settings).
-    if (spans[i].name === DEFAULT_SECTION) return full();
-    changedNames.add(spans[i].name);
+    if (name === DEFAULT_SECTION) return full();
+    changedNames.add(name);
   }
   // The spans looked at again: the changed ones, every other span of their names
   // (repeated keys across them, the kind their first `use` gives), and [DEFAULT],
   // whose findings may depend on any section (a key used as %(key)s anywhere).
-  const dirty = spans.map((s, i) => changed[i] || (s.name !== undefined && changedNames.has(s.name)) || s.name === DEFAULT_SECTION);
-  const moved = spans.some((s, i) => s.from !== before[i].from);
+  const dirty = changed.map((c, i) => {
+    const name = spans.name(i);
+    return c || (name !== undefined && changedNames.has(name)) || name === DEFAULT_SECTION;
+  });
   const focusSpans: LineSpan[] = [];
-  for (let i = 0; i < spans.length; i++) {
+  for (let i = 0; i < spans.count; i++) {
     if (!dirty[i]) continue;
     const last = focusSpans[focusSpans.length - 1];
-    if (last && last.to === spans[i].from) last.to = spans[i].to;
-    else focusSpans.push({ from: spans[i].from, to: spans[i].to });
+    if (last && last.to === spans.from(i)) last.to = spans.to(i);
+    else focusSpans.push({ from: spans.from(i), to: spans.to(i) });
   }
   const changedFocus = Focus.of(parsed, focusSpans);
   const appSettingChanged = (rule: AnyRule) => rule.readsAppSettings?.some((name) => previous.appSettings.get(name) !== appSettings.get(name)) ?? false;
   const looksAtWhole = (rule: AnyRule) => rule.scope !== 'section' || (rule.mentionsLines && moved) || appSettingChanged(rule);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const reusedBySpan: (readonly Diagnostic[])[] = [];
+  const reusedBySpan = new Map<number, readonly Diagnostic[]>();
   const reused: Diagnostic[] = [];
-  const moveLine = (line: number) => line + spans[spanAt(before, line)].from - before[spanAt(before, line)].from;
+  const moveLine = (line: number) => {
+    const i = before.at(line);
+    return line + spans.from(i) - before.from(i);
+  };
   // File-wide rules whose sections did not change keep what they found.
   const skipped = new Set<string>();
   const reusedByRule = new Map<string, readonly Diagnostic[]>();
@@ -146,20 +172,17 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
     reusedByRule.set(rule.id, kept);
     reused.push(...kept);
   }
-  for (let i = 0; i < spans.length; i++) {
-    const old = previous.found[i];
-    if (dirty[i] || old.length === 0) {
-      reusedBySpan.push(EMPTY);
-      continue;
-    }
-    const delta = spans[i].from - before[i].from;
+  for (const [i, old] of previous.found) {
+    if (dirty[i]) continue;
+    const delta = spans.from(i) - before.from(i);
     const kept: Diagnostic[] = [];
     for (const d of old) {
       const rule = byId.get(d.rule);
       if (!rule || looksAtWhole(rule)) continue;
       kept.push(delta === 0 ? d : moveDiagnostic(d, moveLine));
     }
-    reusedBySpan.push(kept);
+    if (kept.length === 0) continue;
+    reusedBySpan.set(i, kept);
     reused.push(...kept);
   }
   return {
@@ -173,25 +196,31 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
 function makeRecord(
   model: ConfigModel,
   settings: string,
-  spans: Span[],
+  spans: Spans,
   appSettings: ReadonlyMap<string, string | undefined>,
   fresh: readonly Diagnostic[],
-  reusedBySpan: readonly (readonly Diagnostic[])[],
+  reusedBySpan: ReadonlyMap<number, readonly Diagnostic[]>,
   failed: boolean,
   linesLookedAt: number,
   reusedByRule: ReadonlyMap<string, readonly Diagnostic[]>,
   rules: readonly AnyRule[],
 ): LintRecord {
-  const found: Diagnostic[][] = [];
-  for (let i = 0; i < spans.length; i++) found.push(reusedBySpan[i]?.length ? [...reusedBySpan[i]] : []);
+  const found = new Map<number, Diagnostic[]>();
+  for (const [i, kept] of reusedBySpan) found.set(i, [...kept]);
   const foundByRule = new Map<string, Diagnostic[]>();
   for (const rule of rules) if (rule.reads) foundByRule.set(rule.id, [...(reusedByRule.get(rule.id) ?? [])]);
   for (const d of fresh) {
     const byRule = foundByRule.get(d.rule);
-    if (byRule) byRule.push(d);
-    else found[spanAt(spans, d.range.start.line)].push(d);
+    if (byRule) {
+      byRule.push(d);
+      continue;
+    }
+    const i = spans.at(d.range.start.line);
+    const list = found.get(i);
+    if (list) list.push(d);
+    else found.set(i, [d]);
   }
-  return { parsed: model.parsed, filePath: model.filePath, settings, spans, appSettings, found: found.map((f) => (f.length ? f : EMPTY)), foundByRule, failed, linesLookedAt };
+  return { parsed: model.parsed, filePath: model.filePath, settings, appSettings, found, foundByRule, failed, linesLookedAt };
 }
 
 const LINE_FIELD = /^line$|Line$/;

@@ -6,12 +6,21 @@
 const RECENT_SLOTS = 4096;
 
 export class KeyInterner {
-  // A file's distinct keys fit in this many slots without growing, most of the time.
-  private slots: (string | undefined)[] = new Array(1024);
+  private slots: (string | undefined)[];
   private count = 0;
   // The last key seen for each (length, first character, last character): a key usually
   // comes back as the same object here, before its characters are hashed.
   private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS);
+
+  /**
+   * Sized for a file of `lines` lines: room for a distinct key every 8 lines before
+   * the table grows (each growth hashes every key again), and 1,024 at least.
+   */
+  constructor(lines = 0) {
+    let size = 1024;
+    while (size < lines / 4) size *= 2;
+    this.slots = new Array(size);
+  }
 
   /** The string of text[start, end), the same object each time the same characters come. */
   intern(text: string, start: number, end: number): string {

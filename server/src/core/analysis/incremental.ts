@@ -15,6 +15,7 @@
 
 import { DEFAULT_SECTION, type ParsedConfig } from '../syntax/parser';
 import { Focus, type LineSpan } from '../syntax/focus';
+import { factOf } from '../syntax/facts';
 import type { ConfigModel } from '../model/model';
 import type { AnyRule, Diagnostic, RelatedLocation } from './diagnostics';
 import type { Range } from '../syntax/text';
@@ -107,6 +108,8 @@ export function settingsKey(rules: Record<string, unknown> | undefined): string 
 
 const EMPTY: readonly Diagnostic[] = [];
 
+const rulesById = factOf((rules: readonly AnyRule[]) => new Map(rules.map((r) => [r.id, r])));
+
 export function planRun(model: ConfigModel, settings: string, rules: readonly AnyRule[], previous?: LintRecord): RunPlan {
   const parsed = model.parsed;
   const spans = new Spans(parsed);
@@ -154,7 +157,7 @@ export function planRun(model: ConfigModel, settings: string, rules: readonly An
   const changedFocus = Focus.of(parsed, focusSpans);
   const appSettingChanged = (rule: AnyRule) => rule.readsAppSettings?.some((name) => previous.appSettings.get(name) !== appSettings.get(name)) ?? false;
   const looksAtWhole = (rule: AnyRule) => rule.scope !== 'section' || (rule.mentionsLines && moved) || appSettingChanged(rule);
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  const byId = rulesById(rules);
   const reusedBySpan = new Map<number, readonly Diagnostic[]>();
   const reused: Diagnostic[] = [];
   const moveLine = (line: number) => {

@@ -3,28 +3,32 @@
 // up by its characters in the text, and a string is made only the first time: the
 // parse leaves no string per line behind for the collector.
 
-const RECENT_SLOTS = 4096;
-
 export class KeyInterner {
   private slots: (string | undefined)[];
   private count = 0;
   // The last key seen for each (length, first character, last character): a key usually
   // comes back as the same object here, before its characters are hashed.
-  private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS);
+  private readonly recent: (string | undefined)[];
+  private readonly recentMask: number;
 
   /**
    * Sized for a file of `lines` lines: room for a distinct key every 8 lines before
-   * the table grows (each growth hashes every key again), and 1,024 at least.
+   * the table grows (each growth hashes every key again). A small file gets small
+   * tables: the editor parses it on every keystroke, and its tables are garbage at the next.
    */
   constructor(lines = 0) {
-    let size = 1024;
+    let size = 64;
     while (size < lines / 4) size *= 2;
     this.slots = new Array(size);
+    let recent = 64;
+    while (recent < lines && recent < 4096) recent *= 2;
+    this.recent = new Array(recent);
+    this.recentMask = recent - 1;
   }
 
   /** The string of text[start, end), the same object each time the same characters come. */
   intern(text: string, start: number, end: number): string {
-    const shortcut = ((end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (RECENT_SLOTS - 1);
+    const shortcut = ((end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & this.recentMask;
     const seen = this.recent[shortcut];
     if (seen !== undefined && seen.length === end - start && sameText(seen, text, start)) return seen;
     return (this.recent[shortcut] = this.lookUp(text, start, end));

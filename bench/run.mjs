@@ -62,13 +62,30 @@ console.log(`${'#'.padEnd(4)} ${'measure'.padEnd(44)} ${'value'.padStart(14)} ${
 const files = {};
 const perLine = {};
 const pyRead = {};
-// The JIT settles after a second or so of analyses (its later tiers arrive one after
-// the other); a running server is long past that. Without this, the first row (1,000
-// lines) was timed half-warm and came out 1.5-2.4x slower from one run to the next.
+// Before the first row: analyses until the time of one settles (two rounds in a row
+// within 5%, at most 8 s). The JIT's later tiers arrive one after the other, and right
+// after \`npm run build\` this machine runs slower for a few seconds; a running server
+// is long past both. Without it the first row (1,000 lines) came out 1.5-2.2x slower
+// in some runs than in others.
 {
   const warmText = generate(BASE, 1_000);
-  const until = performance.now() + 1500;
-  while (performance.now() < until) analyze({ text: warmText, filePath: join(work, 'warm-up.ini') }, { maxFileSize: Infinity });
+  const warmFile = join(work, 'warm-up.ini');
+  const round = () => {
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      analyze({ text: warmText, filePath: warmFile }, { maxFileSize: Infinity });
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  const deadline = performance.now() + 8000;
+  let last = round();
+  while (performance.now() < deadline) {
+    const next = round();
+    if (Math.abs(next - last) <= 0.05 * next) break;
+    last = next;
+  }
 }
 for (const n of SIZES) {
   const text = generate(BASE, n);

@@ -1,50 +1,18 @@
 // Incremental analysis (server/src/core/analysis/incremental.ts) against full
 // analysis: after every edit of a random sequence, the diagnostics of a lint that
-// reuses the last one's findings must be exactly those of a lint from scratch.
+// reuses the last one's findings must be exactly those of a lint from scratch (the
+// short run of test/helpers/incremental.ts), and targeted cases of what is reused.
 
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { lintAgain, lintFile, openFile, type LintOptions, type LintRecord } from '../../server/src/core/analysis/analysis';
 import type { AnyRule, Rule } from '../../server/src/core/analysis/diagnostics';
 import { RULES } from '../../server/src/core/rules';
 import { FILE, lines } from '../helpers/core';
-import { mutate } from '../helpers/mutate';
-import { corpusFiles, FIXTURES } from '../helpers/paths';
-import { int, pick, seeded, type Random } from '../helpers/random';
+import { runIncremental } from '../helpers/incremental';
 
 const SEQUENCES = Number(process.env.INCREMENTAL_SEQUENCES ?? 6);
 const EDITS = Number(process.env.INCREMENTAL_EDITS ?? 20);
-
-function inputs(): { name: string; text: string }[] {
-  const files = [...corpusFiles(), ...['kallithea-0.2.ini', 'kallithea-0.5.ini', 'rhodecode-1.x.ini'].map((f) => path.join(FIXTURES, 'generations', f)), path.join(FIXTURES, 'valid', 'tricky-crlf.ini')];
-  return files.map((f) => ({ name: path.basename(path.dirname(f)) + '/' + path.basename(f), text: fs.readFileSync(f, 'utf8') }));
-}
-
-const SNIPPETS = ['%', '%(here)s', '%(nope)s', ' ; note', ' # note', '\n', '\n\n', '\n  ', 'x', '=', ':', ' ', '\t', 'true', 'yes', '0', '[', ']', '\nuse = egg:kallithea\n', '\n[app:main]\n', '\n[DEFAULT]\ndebug = true\n', '\n[server:main]\nuse = egg:gunicorn#main\nworkers = 4\n', '\nfoo = bar\n', '\nsqlalchemy.url = sqlite:///x.db\n', '\ncache_dir = %(here)s/data\n'];
-
-/** One edit as an editor sends it: a range of the text replaced by new text. */
-function edit(text: string, rand: Random): string {
-  const kind = rand();
-  if (kind < 0.1) return mutate(text, rand); // a line-level change of the kinds people make by hand
-  const at = int(rand, 0, text.length);
-  if (kind < 0.45) return text.slice(0, at) + pick(rand, SNIPPETS) + text.slice(at); // typing, Enter, a paste
-  if (kind < 0.75) return text.slice(0, at) + text.slice(Math.min(text.length, at + int(rand, 1, 6))); // Backspace, a selection deleted
-  if (kind < 0.9) {
-    // Replace a word: a one-line change in the middle of a section.
-    const end = Math.min(text.length, at + int(rand, 0, 8));
-    return text.slice(0, at) + pick(rand, ['on', 'off', 'gunicorn', 'postgresql://k@db/k', '%%', '%(cache_dir)s', 'sessions', '']) + text.slice(end);
-  }
-  // Move a block of lines elsewhere (cut and paste).
-  const from = int(rand, 0, text.length);
-  const block = text.slice(from, Math.min(text.length, from + int(rand, 10, 400)));
-  const rest = text.slice(0, from) + text.slice(from + block.length);
-  const to = int(rand, 0, rest.length);
-  return rest.slice(0, to) + block + rest.slice(to);
-}
-
-const OPTIONS: LintOptions[] = [{}, { rules: { 'unknown-key': 'error', 'no-effect-key': 'off', 'inline-comment': 'information' } }];
 
 function analyzeBoth(text: string, options: LintOptions, previous: LintRecord | undefined, rules: readonly AnyRule[] = RULES) {
   const again = lintAgain(openFile({ text, filePath: FILE }, { maxFileSize: Infinity }), options, previous, rules);
@@ -54,33 +22,11 @@ function analyzeBoth(text: string, options: LintOptions, previous: LintRecord | 
 
 describe('incremental analysis', () => {
   test(`after each of ${EDITS} random edits (${SEQUENCES} sequences per config), the same diagnostics as a full analysis`, () => {
-    let edits = 0;
-    let partial = 0;
-    let lookedAt = 0;
-    let total = 0;
-    for (const [n, input] of inputs().entries()) {
-      for (let s = 0; s < SEQUENCES; s++) {
-        const seed = 1000 * n + s;
-        const rand = seeded(seed);
-        const options = OPTIONS[s % OPTIONS.length];
-        let text = input.text;
-        let record = lintAgain(openFile({ text, filePath: FILE }, { maxFileSize: Infinity }), options, undefined).record;
-        for (let e = 0; e < EDITS; e++) {
-          text = edit(text, rand);
-          const { again, full } = analyzeBoth(text, options, record);
-          assert.deepEqual(again.diagnostics, full, `${input.name}, seed ${seed}, edit ${e + 1}`);
-          record = again.record;
-          edits++;
-          const count = text.split(/\r\n|\r|\n/).length;
-          if (record && record.linesLookedAt < count) partial++;
-          lookedAt += record?.linesLookedAt ?? 0;
-          total += count;
-        }
-      }
-    }
-    console.log(`incremental: ${edits} edits, ${partial} linted without looking at every line; section-scoped rules looked at ${((100 * lookedAt) / total).toFixed(0)}% of the lines`);
+    const report = runIncremental(0, SEQUENCES, EDITS);
+    console.log(`incremental: ${report.edits} edits, ${report.partial} linted without looking at every line; section-scoped rules looked at ${(100 * report.lookedAt).toFixed(0)}% of the lines`);
+    assert.deepEqual(report.failures, []);
     // Most edits stay inside one section: if the reuse stopped working, this says so.
-    assert.ok(partial > edits / 2, `only ${partial} of ${edits} edits were linted incrementally`);
+    assert.ok(report.partial > report.edits / 2, `only ${report.partial} of ${report.edits} edits were linted incrementally`);
   });
 
   const SITE = lines(

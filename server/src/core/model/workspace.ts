@@ -29,9 +29,8 @@ const peersByDatabase = new WeakMap<readonly Peer[], Map<string, Peer[]>>();
 
 /** The other configs in `all` that are instances of the same site as `self`. */
 export function findPeers(self: Peer, all: readonly Peer[], settings: DeploymentSettings, signatures?: Map<string, InstanceSignature>): Peer[] {
-  const others = all.filter((p) => p.path !== self.path);
   const group = settings.instances?.find((g) => isListedFile(self.path, g));
-  if (group) return others.filter((p) => isListedFile(p.path, group));
+  if (group) return all.filter((p) => p.path !== self.path && isListedFile(p.path, group));
   const sig = (p: Peer) => {
     let s = signatures?.get(p.path);
     if (!s) {

@@ -18,6 +18,8 @@ export const DATA_DIRS: Record<string, { under: string; why: string }> = {
   'session.lock_dir': { under: '/sessions/lock', why: 'session locks do not protect anything across instances' },
 };
 
+const DATA_DIR_LIST = Object.entries(DATA_DIRS);
+
 interface Data {
   line: number;
   key: string;
@@ -62,14 +64,19 @@ export const dataDirNotShared: Rule<Data> = {
   description: 'Instances of one site whose data directories are different directories.',
   check({ model, env, report }) {
     if (env.peers.length === 0) return;
-    for (const [key, info] of Object.entries(DATA_DIRS)) {
+    const mineDirs = dataDirsOf(model);
+    if (mineDirs.size === 0) return;
+    // Each peer's directories once, for all the keys.
+    const peerDirs = env.peers.map((peer) => ({ peer, dirs: dataDirsOf(peer.model) }));
+    for (const [key, info] of DATA_DIR_LIST) {
+      const dir = mineDirs.get(key);
+      if (!dir) continue;
       const mine = model.appSetting(key);
-      const dir = dataDirsOf(model).get(key);
-      if (!dir || !mine?.entry) continue;
+      if (!mine?.entry) continue;
       const here = dir.normalized;
       const differing: { peer: (typeof env.peers)[number]; dir: DataDir }[] = [];
-      for (const peer of env.peers) {
-        const theirs = dataDirsOf(peer.model).get(key);
+      for (const { peer, dirs } of peerDirs) {
+        const theirs = dirs.get(key);
         if (theirs && theirs.normalized !== here) differing.push({ peer, dir: theirs });
       }
       if (differing.length === 0) continue;

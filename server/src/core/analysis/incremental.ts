@@ -4,13 +4,14 @@
 // same way whatever comes before its header, so after an edit a span whose text is
 // unchanged keeps what the section-scoped rules found in it (moved with it when
 // lines were added or removed above). Those rules look again only at the spans
-// that changed, the other spans of the same name, and [DEFAULT]; the file-wide
-// rules run on the whole file every time (they read a few settings, not every line).
+// that changed, the other spans of the same name, and [DEFAULT]. A file-wide rule
+// that names the sections it reads runs again only when one of them changed; the
+// others run on the whole file every time (they read a few settings, not every line).
 //
 // A change that can alter how every section reads (a header added, removed or
 // renamed, [DEFAULT] edited, another path, other rule settings) or a rule that
 // failed last time makes the lint a full one. The property test
-// (test/core/incremental.test.ts) checks, edit after edit, that the result is
+// (test/helpers/incremental.ts) checks, edit after edit, that the result is
 // exactly what a full analysis of the same text gives.
 
 import { DEFAULT_SECTION, type ParsedConfig } from '../syntax/parser';

@@ -12,7 +12,7 @@ import { mutate } from './mutate';
 import { corpusFiles, FIXTURES } from './paths';
 import { int, pick, seeded, type Random } from './random';
 
-function inputs(): { name: string; text: string }[] {
+export function inputs(): { name: string; text: string }[] {
   const files = [...corpusFiles(), ...['kallithea-0.2.ini', 'kallithea-0.5.ini', 'rhodecode-1.x.ini'].map((f) => path.join(FIXTURES, 'generations', f)), path.join(FIXTURES, 'valid', 'tricky-crlf.ini')];
   return files.map((f) => ({ name: path.basename(path.dirname(f)) + '/' + path.basename(f), text: fs.readFileSync(f, 'utf8') }));
 }
@@ -20,7 +20,7 @@ function inputs(): { name: string; text: string }[] {
 const SNIPPETS = ['%', '%(here)s', '%(nope)s', ' ; note', ' # note', '\n', '\n\n', '\n  ', 'x', '=', ':', ' ', '\t', 'true', 'yes', '0', '[', ']', '\nuse = egg:kallithea\n', '\n[app:main]\n', '\n[DEFAULT]\ndebug = true\n', '\n[server:main]\nuse = egg:gunicorn#main\nworkers = 4\n', '\nfoo = bar\n', '\nsqlalchemy.url = sqlite:///x.db\n', '\ncache_dir = %(here)s/data\n'];
 
 /** One edit as an editor sends it: a range of the text replaced by new text. */
-function edit(text: string, rand: Random): string {
+export function edit(text: string, rand: Random): string {
   const kind = rand();
   if (kind < 0.1) return mutate(text, rand); // a line-level change of the kinds people make by hand
   const at = int(rand, 0, text.length);
@@ -65,7 +65,8 @@ export function runIncremental(firstSeed: number, sequences: number, edits: numb
       let record: LintRecord | undefined = lintAgain(openFile({ text, filePath: FILE }, { maxFileSize: Infinity }), options, undefined).record;
       for (let e = 0; e < edits; e++) {
         text = edit(text, rand);
-        const again = lintAgain(openFile({ text, filePath: FILE }, { maxFileSize: Infinity }), options, record);
+        // The new version read from the last one's parse too, as the server does.
+        const again = lintAgain(openFile({ text, filePath: FILE }, { maxFileSize: Infinity, previous: record?.parsed }), options, record);
         const full = lintFile(openFile({ text, filePath: FILE }, { maxFileSize: Infinity }), options);
         if (!isDeepStrictEqual(again.diagnostics, full) && report.failures.length < 5) report.failures.push(`${input.name}, seed ${seed}, edit ${e + 1}`);
         record = again.record;

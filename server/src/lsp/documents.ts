@@ -73,7 +73,8 @@ export class DocumentStates {
     if (s.opened?.version === doc.version && s.opened.maxFileSize === maxFileSize) return s.opened.file;
     let text = doc.getText();
     if (s.bom && text.charCodeAt(0) !== 0xfeff) text = '\ufeff' + text;
-    const file = openFile({ text, filePath: uriToPath(doc.uri) }, { maxFileSize });
+    // The previous version's parse, if any: only the sections the edits touched are read again.
+    const file = openFile({ text, filePath: uriToPath(doc.uri) }, { maxFileSize, previous: s.opened?.file.model?.parsed });
     s.opened = { version: doc.version, maxFileSize, file };
     return file;
   }

@@ -8,6 +8,7 @@
 
 import { EMPTY_ENVIRONMENT, describeDeployment, type Deployment, type LintEnvironment } from '../model/deployment';
 import { ConfigModel } from '../model/model';
+import { parse, type ParsedConfig } from '../syntax/parser';
 import { comparePositions } from '../syntax/text';
 import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import { RULES } from '../rules';
@@ -29,6 +30,8 @@ export interface LintOptions {
 export interface AnalysisOptions extends LintOptions {
   /** Above this many characters a file is not parsed (the `maxFileSize` setting; default 8 MB). */
   maxFileSize?: number;
+  /** The parse of the document's previous version: only the sections an edit touched are read again. */
+  previous?: ParsedConfig;
 }
 
 /** A file as read: the findings about its text, and its model unless a rule stopped the analysis. */
@@ -55,7 +58,7 @@ export function openFile(source: SourceFile, options: AnalysisOptions = {}, rule
     });
     if (verdict === 'stop') stopped = true;
   }
-  const model = stopped ? undefined : ConfigModel.fromText(source.text, { filePath: source.filePath });
+  const model = stopped ? undefined : new ConfigModel(parse(source.text, options.previous), { filePath: source.filePath });
   return { source, model, sourceFindings };
 }
 

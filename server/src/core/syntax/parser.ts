@@ -13,6 +13,7 @@
 import { ParsedEntry } from './entry';
 import type { ParsedSection } from './section';
 import { read } from './reader';
+import { spliceParse } from './splice';
 import { LineTable } from './lines';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
 import { NO_OWNER, SECTION_BASE, sectionOwner } from './owners';
@@ -53,7 +54,11 @@ export class ParsedConfig {
   private readonly multilineValues = new Map<number, string>();
   private lastParts?: { entry: ParsedEntry; parts: ValuePart[] } = undefined;
 
-  constructor(input: string) {
+  /** True when only the sections an edit touched were read, the rest copied from the previous parse. */
+  readonly spliced: boolean;
+
+  /** `previous`: the parse of an earlier version of the same text, to read only the sections an edit touched (splice.ts). */
+  constructor(input: string, previous?: ParsedConfig) {
     this.bom = input.charCodeAt(0) === 0xfeff;
     this.text = this.bom ? input.slice(1) : input;
     this.lines = LineTable.of(this.text);
@@ -63,7 +68,8 @@ export class ParsedConfig {
     this.entryLines = new Int32Array(this.lines.length);
     this.entryLastLines = new Int32Array(this.lines.length);
     this.entrySections = new Int32Array(this.lines.length);
-    read(this);
+    this.spliced = !!previous && spliceParse(this, previous, (text) => new ParsedConfig(text));
+    if (!this.spliced) read(this);
   }
 
   /** Every entry, in order (made on first use: the whole-file walks of a full analysis ask for them). */
@@ -158,7 +164,7 @@ export class ParsedConfig {
     return [...this.repeated.keys()];
   }
 
-  /** Called by the reader only: entry `index` repeats the key of entry `earlier` (the first of that key). */
+  /** Called by the reader (and splice.ts) only: entry `index` repeats the key of entry `earlier` (the first of that key). */
   setDuplicate(index: number, earlier: number): void {
     this.repeated.set(index, earlier);
   }
@@ -232,6 +238,7 @@ export class ParsedConfig {
   }
 }
 
-export function parse(input: string): ParsedConfig {
-  return new ParsedConfig(input);
+/** `previous`: the parse of the previous version of the same document, if there is one. */
+export function parse(input: string, previous?: ParsedConfig): ParsedConfig {
+  return new ParsedConfig(input, previous);
 }

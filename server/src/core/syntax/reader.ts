@@ -82,7 +82,7 @@ export function read(parsed: ParsedConfig): void {
     if (header >= 0) {
       finish(ln);
       const name = text.slice(start + 1, header);
-      const section = new ParsedSection(name, sections.length, ln, column, parsed);
+      const section = new ParsedSection(name, sections.length, ln, column, parsed, parsed.entryCount);
       const earlier = sectionsByName.get(name);
       if (earlier) section.duplicateOf = earlier;
       else sectionsByName.set(name, section);

@@ -9,8 +9,6 @@ import { lineRange, type Range } from './text';
 export class ParsedSection implements Section {
   lastLine: number;
   duplicateOf?: Section = undefined;
-  /** Where the section's entries start among the file's (they are contiguous), and how many there are. */
-  readonly firstEntry: number;
   entryCount = 0;
   /** The position of its last `use` line among the file's entries, or -1 (the reader notes it: a section's kind hangs on it). */
   lastUse = -1;
@@ -20,12 +18,13 @@ export class ParsedSection implements Section {
     readonly index: number,
     readonly line: number,
     /** Column of the '['. */
-    private readonly column: number,
+    readonly column: number,
     /** The file the section belongs to (its entries reach the text through it). */
     readonly parsed: ParsedConfig,
+    /** Where the section's entries start among the file's (they are contiguous). */
+    readonly firstEntry: number,
   ) {
     this.lastLine = line;
-    this.firstEntry = parsed.entryCount;
   }
 
   // No array per section: a big file has tens of thousands of sections, and most are never asked for their entries.

@@ -9,6 +9,7 @@
 import { EMPTY_ENVIRONMENT, describeDeployment, type Deployment, type LintEnvironment } from '../model/deployment';
 import { ConfigModel } from '../model/model';
 import { parse, type ParsedConfig } from '../syntax/parser';
+import { reparse } from '../syntax/splice';
 import { comparePositions } from '../syntax/text';
 import { DEFAULT_MAX_FILE_SIZE } from '../../shared/names';
 import { RULES } from '../rules';
@@ -58,7 +59,8 @@ export function openFile(source: SourceFile, options: AnalysisOptions = {}, rule
     });
     if (verdict === 'stop') stopped = true;
   }
-  const model = stopped ? undefined : new ConfigModel(parse(source.text, options.previous), { filePath: source.filePath });
+  const parsed = stopped ? undefined : options.previous ? reparse(source.text, options.previous) : parse(source.text);
+  const model = parsed && new ConfigModel(parsed, { filePath: source.filePath });
   return { source, model, sourceFindings };
 }
 

@@ -13,7 +13,6 @@
 import { ParsedEntry } from './entry';
 import type { ParsedSection } from './section';
 import { read } from './reader';
-import { spliceParse } from './splice';
 import { LineTable } from './lines';
 import { LineKind, type Comment, type Entry, type InvalidLine, type Section, type ValuePart } from './nodes';
 import { NO_OWNER, SECTION_BASE, sectionOwner } from './owners';
@@ -57,8 +56,11 @@ export class ParsedConfig {
   /** True when only the sections an edit touched were read, the rest copied from the previous parse. */
   readonly spliced: boolean;
 
-  /** `previous`: the parse of an earlier version of the same text, to read only the sections an edit touched (splice.ts). */
-  constructor(input: string, previous?: ParsedConfig) {
+  /**
+   * `fill`: fills the parse another way (splice.ts, from the previous version's parse)
+   * and says whether it did; when it did not, or without it, the text is read.
+   */
+  constructor(input: string, fill?: (parsed: ParsedConfig) => boolean) {
     this.bom = input.charCodeAt(0) === 0xfeff;
     this.text = this.bom ? input.slice(1) : input;
     this.lines = LineTable.of(this.text);
@@ -68,7 +70,7 @@ export class ParsedConfig {
     this.entryLines = new Int32Array(this.lines.length);
     this.entryLastLines = new Int32Array(this.lines.length);
     this.entrySections = new Int32Array(this.lines.length);
-    this.spliced = !!previous && spliceParse(this, previous, (text) => new ParsedConfig(text));
+    this.spliced = fill?.(this) ?? false;
     if (!this.spliced) read(this);
   }
 
@@ -238,7 +240,6 @@ export class ParsedConfig {
   }
 }
 
-/** `previous`: the parse of the previous version of the same document, if there is one. */
-export function parse(input: string, previous?: ParsedConfig): ParsedConfig {
-  return new ParsedConfig(input, previous);
+export function parse(input: string): ParsedConfig {
+  return new ParsedConfig(input);
 }

@@ -7,7 +7,7 @@
 // one outside (Python merges them, and repeated keys reach across), the whole text
 // is read instead. test/unit/splice.test.ts compares the result with a full reading.
 
-import type { ParsedConfig } from './parser';
+import { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
 import { NO_OWNER } from './owners';
 import type { InvalidLine, Section } from './nodes';
@@ -33,11 +33,21 @@ function freshStart(parsed: ParsedConfig, section: Section): boolean {
 }
 
 /**
+ * The parse of `input`, a new version of the text `previous` is the parse of: only
+ * the sections an edit touched are read (or the whole text, when that is needed).
+ * The parser itself knows nothing of this, so what only detects configs (the VS Code
+ * client) does not carry it.
+ */
+export function reparse(input: string, previous: ParsedConfig): ParsedConfig {
+  return new ParsedConfig(input, (next) => spliceParse(next, previous, (text) => new ParsedConfig(text)));
+}
+
+/**
  * Fill `next` (just made for the new text, its arrays sized, nothing read) from
  * `previous` and a reading of the changed sections alone. False when the whole text
  * must be read instead; `next` is then untouched.
  */
-export function spliceParse(next: ParsedConfig, previous: ParsedConfig, readAlone: (text: string) => ParsedConfig): boolean {
+function spliceParse(next: ParsedConfig, previous: ParsedConfig, readAlone: (text: string) => ParsedConfig): boolean {
   if (previous.bom !== next.bom) return false;
   const change = changedRange(previous.text, next.text);
   const old = previous.sections;

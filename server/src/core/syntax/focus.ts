@@ -14,7 +14,6 @@ export interface LineSpan {
 }
 
 export class Focus {
-  private entryList?: readonly Entry[];
   private sectionList?: readonly Section[];
   private names?: readonly string[];
 
@@ -30,10 +29,6 @@ export class Focus {
   /** Some sections of the file: `spans` sorted, disjoint, each starting at a header (or line 0). */
   static of(parsed: ParsedConfig, spans: readonly LineSpan[]): Focus {
     return new Focus(parsed, spans);
-  }
-
-  get isWhole(): boolean {
-    return this.spans === undefined;
   }
 
   /** How many lines the focus covers. */
@@ -66,15 +61,6 @@ export class Focus {
     const runs = [];
     for (const section of this.sections()) if (section.entryCount) runs.push({ section, from: section.firstEntry, to: section.firstEntry + section.entryCount });
     return runs;
-  }
-
-  /** The entries of the sections in focus, in file order. */
-  entries(): readonly Entry[] {
-    if (this.entryList) return this.entryList;
-    if (!this.spans) return (this.entryList = this.parsed.entries);
-    const out: Entry[] = [];
-    for (const section of this.sections()) for (let i = 0; i < section.entryCount; i++) out.push(section.entry(i));
-    return (this.entryList = out);
   }
 
   /** parsed.entriesWithChar(), only in focus. */

@@ -9,8 +9,10 @@ const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
 export function startServer(root) {
+  // The flags editors start the server with (server/src/shared/names.ts); SERVER_FLAGS replaces them, to compare.
+  const flags = process.env.SERVER_FLAGS !== undefined ? process.env.SERVER_FLAGS.split(' ').filter(Boolean) : require(join(root, 'out', 'server', 'src', 'shared', 'names.js')).SERVER_NODE_FLAGS;
   const started = performance.now();
-  const proc = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const proc = spawn(process.execPath, [...flags, join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

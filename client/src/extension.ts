@@ -9,7 +9,7 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClie
 import { isKallitheaConfig, isListedFile } from '../../server/src/core/model/detect';
 import { PROJECT_FILE } from '../../server/src/core/settings/project-file';
 import { ProjectFiles } from '../../server/src/host/project-files';
-import { CLIENT_COMMANDS, DEFAULT_PUBLIC_PATH, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SETTINGS_SECTION } from '../../server/src/shared/names';
+import { CLIENT_COMMANDS, DEFAULT_PUBLIC_PATH, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/shared/names';
 
 const EFFECTIVE_SCHEME = 'kallithea-effective';
 let client: LanguageClient | undefined;
@@ -59,8 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server's code cache goes to the extension's own storage, which VS Code removes with the extension.
   const env = { ...process.env, KALLITHEA_INI_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme, so that virtual workspaces work too (the effective view is plain 'ini').

@@ -15,7 +15,7 @@ let s:linter = {
 \   'name': 'kallithea_ini',
 \   'lsp': 'stdio',
 \   'executable': 'node',
-\   'command': '%e ' . $KALLITHEA_SERVER . ' --stdio',
+\   'command': '%e --v8-pool-size=1 ' . $KALLITHEA_SERVER . ' --stdio',
 \   'project_root': {b -> fnamemodify(bufname(b), ':p:h')},
 \ }
 if !empty($KALLITHEA_INIT)

@@ -34,7 +34,7 @@
         ;; eglot answers workspace/configuration from this alist of (SECTION . PLIST).
         (setq-default eglot-workspace-configuration
                       (list (cons :kallithea (let ((json-object-type 'plist) (json-key-type 'keyword)) (json-read-from-string config))))))
-      (add-to-list 'eglot-server-programs `(conf-unix-mode . ("node" ,(getenv "KALLITHEA_SERVER") "--stdio")))
+      (add-to-list 'eglot-server-programs `(conf-unix-mode . ("node" "--v8-pool-size=1" ,(getenv "KALLITHEA_SERVER") "--stdio")))
       (find-file (getenv "KALLITHEA_CONFIG"))
       (conf-unix-mode)
       (apply #'eglot (eglot--guess-contact))

@@ -20,7 +20,7 @@ local ok, err = pcall(function()
   local init = os.getenv('KALLITHEA_INIT')
   local id = vim.lsp.start_client({
     name = 'kallithea_ini',
-    cmd = { 'node', os.getenv('KALLITHEA_SERVER'), '--stdio' },
+    cmd = { 'node', '--v8-pool-size=1', os.getenv('KALLITHEA_SERVER'), '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
     init_options = init and vim.fn.json_decode(init) or nil,
   })

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DIST } from './paths';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/names';
 
 export interface PublishedDiagnostics {
   uri: string;
@@ -43,7 +44,7 @@ export class LspClient {
     // --expose-gc lets tests ask for the memory in use after a collection (kallithea/memoryUsage).
     // The servers of the tests keep their code cache (see server/src/lsp/boot.ts) out of the user's cache folder.
     const cache = { KALLITHEA_INI_CACHE_DIR: TEST_CODE_CACHE };
-    this.proc = spawn(process.execPath, ['--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...cache, ...env } });
+    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...cache, ...env } });
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

@@ -111,6 +111,23 @@ describe('parse-level rules', () => {
     assert.deepEqual(python(text).interpolated?.['app:main'].a, { error: 'depth' });
   });
 
+  test('recursive-reference: a chain without a loop fails only past 10 levels, as in Python', () => {
+    // k0 = %(k1)s ... k{n-1} = %(kn)s, kn = end: k0's value nests n + 1 deep when kn has a '%'.
+    const chain = (n: number, last: string) => lines('[app:main]', ...Array.from({ length: n }, (_, i) => `k${i} = %(k${i + 1})s`), `k${n} = ${last}`);
+    for (const [n, last] of [[9, '%%'], [10, '%%'], [10, 'end'], [11, 'end'], [12, 'x']] as const) {
+      const text = chain(n, last);
+      const ours = only(text, 'recursive-reference').some((d) => d.range.start.line === 1);
+      const theirs = (python(text).interpolated?.['app:main'].k0 as { error?: string }).error === 'depth';
+      assert.equal(ours, theirs, `${n} levels ending in ${last}`);
+    }
+    assert.equal(only(chain(10, '%%'), 'recursive-reference').length, 1);
+    // A [DEFAULT] key's references resolve in the section that reads it: a loop only in
+    // [app:main] (in [DEFAULT] itself, "b" is undefined, another rule's finding).
+    const text = lines('[DEFAULT]', 'a = %(b)s', '[app:main]', 'b = %(a)s', '[app:other]', 'b = fine');
+    assert.deepEqual(only(text, 'recursive-reference').map((d) => d.range.start.line), [3]);
+    assert.deepEqual(python(text).interpolated?.['app:other'].a, { ok: 'fine' });
+  });
+
   test('inline-comment: the comment text is flagged; the fix moves it above the key and keeps it', () => {
     // The first key after a header may be indented; the moved comment keeps that indentation.
     const text = lines('[app:main]', '    use_celery = false  ; keep it off', 'use = egg:kallithea', 'logview.sqlalchemy = #faa', 'issue_pat = #(\\d+)');

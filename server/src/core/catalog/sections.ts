@@ -217,28 +217,23 @@ export function interpolatedByPython(section: string, key: string): boolean {
   return !info.rawKeys?.includes(key);
 }
 
-/** Entries whose values Python interpolates when Kallithea, its servers or its logging load the file. */
-export function* interpolatedEntries<E extends { section: { name: string }; key: string }>(entries: E[]): Generator<E> {
-  // The entries of a section come together: its reader is worked out once per run of them.
-  let section: { name: string } | undefined;
-  let reader: SectionReader = 'unknown';
-  for (const entry of entries) {
-    if (entry.section !== section) reader = readerOf((section = entry.section).name);
-    if (reader === 'uwsgi' || reader === 'unknown') continue;
-    if (reader === 'logging' && !interpolatedByPython(entry.section.name, entry.key)) continue;
-    yield entry;
-  }
-}
-
 /**
  * The entries Python interpolates whose value has a '%': all the interpolation rules
  * look at, in the part of the file in focus. Found once per focus (most values have
  * no '%', so this list is short).
  */
 export const percentEntries = factOf((focus: Focus): Entry[] => {
-  const out: Entry[] = [];
-  for (const entry of focus.entriesWithChar('%')) if (entry.value.includes('%')) out.push(entry);
-  return [...interpolatedEntries(out)];
+  const { parsed } = focus;
+  // Only the entries Python interpolates, decided by position, so that no object is
+  // made for the '%' lines of raw values (logging formats, [uwsgi]): a big file has thousands.
+  let section = -1;
+  let reader: SectionReader = 'unknown';
+  const interpolated = (e: number): boolean => {
+    if (parsed.entrySections[e] !== section) reader = readerOf(parsed.sections[(section = parsed.entrySections[e])].name);
+    if (reader === 'uwsgi' || reader === 'unknown') return false;
+    return reader !== 'logging' || interpolatedByPython(parsed.sections[section].name, parsed.entryKeys[e]);
+  };
+  return focus.entriesWithChar('%', interpolated).filter((entry) => entry.value.includes('%'));
 });
 
 /** A `[command:section]` logging override, e.g. [ssh_serve:logger_root]. */

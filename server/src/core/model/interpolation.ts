@@ -4,7 +4,7 @@
 // error too, which is how reference cycles fail in Python.
 
 import type { Entry } from '../syntax/parser';
-import { REFERENCE } from '../syntax/percents';
+import { referenceEnd } from '../syntax/percents';
 
 /** configparser.MAX_INTERPOLATION_DEPTH */
 export const MAX_INTERPOLATION_DEPTH = 10;
@@ -57,23 +57,22 @@ function interpolateSome(
       out.push('%');
       pos = p + 2;
     } else if (next === 0x28 /* ( */) {
-      REFERENCE.lastIndex = p;
-      const m = REFERENCE.exec(rest);
-      if (!m) return { kind: 'syntax', origin: { entry, offset: p, length: 2 } };
-      const name = m[1];
+      const end = referenceEnd(rest, p);
+      if (end < 0) return { kind: 'syntax', origin: { entry, offset: p, length: 2 } };
+      const name = rest.slice(p + 2, end - 2);
       const found = lookup(name);
-      if (!found) return { kind: 'missing', name, origin: { entry, offset: p, length: m[0].length } };
+      if (!found) return { kind: 'missing', name, origin: { entry, offset: p, length: end - p } };
       if (found.value.includes('%')) {
         const error = interpolateSome(found.value, found.entry, lookup, out, depth + 1);
         if (error) {
           // Python blames the reference that went too deep, not the innermost text.
-          if (error.kind === 'depth' && depth === 1) error.origin = { entry, offset: p, length: m[0].length };
+          if (error.kind === 'depth' && depth === 1) error.origin = { entry, offset: p, length: end - p };
           return error;
         }
       } else {
         out.push(found.value);
       }
-      pos = p + m[0].length;
+      pos = end;
     } else {
       return { kind: 'syntax', origin: { entry, offset: p, length: p + 1 < rest.length ? 2 : 1 } };
     }

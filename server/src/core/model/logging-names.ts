@@ -47,17 +47,32 @@ function listKind(entry: Entry): NameKind | undefined {
 /**
  * Every name mentioned in a logging list, with its exact range (names are
  * comma-separated, spaces ignored). Not kept: lists can hold a name per line of a
- * big file, and the rule that checks them and a rename each walk them once.
+ * big file, and a rename walks them once.
  */
 export function nameMentions(parsed: ParsedConfig): NameMention[] {
   const out: NameMention[] = [];
+  forEachMention(parsed, 'all', (entry, kind, name, line, character) => out.push(new NameMention(entry, name, kind, line, character)), true);
+  return out;
+}
+
+type MentionVisitor = (entry: Entry, kind: NameKind, name: string, line: number, character: number) => void;
+
+/**
+ * Each name of the logging lists, in file order, without a list of them: 'lists' are
+ * the `keys` of [loggers], [handlers] and [formatters], 'uses' the names loggers and
+ * handlers use. The entries are made for the walk and not kept, unless `keep`.
+ */
+export function forEachMention(parsed: ParsedConfig, which: 'lists' | 'uses' | 'all', visit: MentionVisitor, keep = false): void {
   // Only the logging sections hold lists: a big file's other sections are skipped whole.
   for (const section of parsed.sections) {
     if (!holdsLists(section.name)) continue;
     // By key first: a logger's level or a handler's class needs no entry object.
-    for (let i = section.firstEntry; i < section.firstEntry + section.entryCount; i++) if (LIST_KEYS.has(parsed.entryKeys[i])) mentionsIn(parsed.entry(i), out);
+    for (let i = section.firstEntry; i < section.firstEntry + section.entryCount; i++) {
+      const key = parsed.entryKeys[i];
+      if (!LIST_KEYS.has(key) || (which === 'lists' && key !== 'keys') || (which === 'uses' && key === 'keys')) continue;
+      visitMentions(keep ? parsed.entry(i) : parsed.peekEntry(i), visit);
+    }
   }
-  return out;
 }
 
 /** [loggers], [handlers], [formatters], [logger_x], [handler_x] and their [command:...] overrides. */
@@ -73,8 +88,13 @@ export function isLoggingSection(name: string): boolean {
 
 /** The names an entry's value mentions, if the entry holds a logging list (added to `out`). */
 export function mentionsIn(entry: Entry, out: NameMention[] = []): NameMention[] {
+  visitMentions(entry, (e, kind, name, line, character) => out.push(new NameMention(e, name, kind, line, character)));
+  return out;
+}
+
+function visitMentions(entry: Entry, visit: MentionVisitor): void {
   const kind = listKind(entry);
-  if (!kind) return out;
+  if (!kind) return;
   // Line by line, so that a list of thousands of names costs one pass.
   for (const part of entry.parts) {
     // Each comma-separated piece, stripped (a name is the text between commas, without surrounding spaces).
@@ -84,11 +104,10 @@ export function mentionsIn(entry: Entry, out: NameMention[] = []): NameMention[]
       if (to < 0) to = text.length;
       const start = skipSpace(text, from);
       const end = skipSpaceBack(text, to, start);
-      if (end > start) out.push(new NameMention(entry, text.slice(start, end), kind, part.line, part.character + start));
+      if (end > start) visit(entry, kind, text.slice(start, end), part.line, part.character + start);
       from = to + 1;
     }
   }
-  return out;
 }
 
 /** The logging section a name refers to (the plain one, not a [command:...] override). */

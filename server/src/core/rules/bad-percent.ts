@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { scanPercents } from '../syntax/percents';
+import { nextBadPercent } from '../syntax/percents';
 import type { Entry } from '../syntax/parser';
 import { valueOffsetToPosition, valueSpanRange } from '../syntax/value-offsets';
 import { percentEntries } from '../catalog/sections';
@@ -13,12 +13,11 @@ export const badPercent: Rule<{ line: number; character: number }> = {
   scope: 'section',
   check({ focus, report }) {
     for (const entry of percentEntries(focus)) {
-      if (!entry.value.includes('%')) continue;
-      for (const token of scanPercents(entry.value)) {
-        if (token.kind !== 'bad') continue;
-        const at = valueOffsetToPosition(entry as Entry, token.offset);
+      const value = entry.value;
+      for (let p = nextBadPercent(value); p >= 0; p = nextBadPercent(value, p + 1)) {
+        const at = valueOffsetToPosition(entry as Entry, p);
         report({
-          range: valueSpanRange(entry, token.offset, token.offset + token.length),
+          range: valueSpanRange(entry, p, p + (p + 1 < value.length ? 2 : 1)),
           message: `A lone "%" in "${entry.key}": Python treats "%" as the start of "%(name)s" and fails to load the file (InterpolationSyntaxError). Write "%%" for a literal percent sign (for example in a URL-encoded password).`,
           data: { line: at.line, character: at.character },
         });

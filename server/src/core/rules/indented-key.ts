@@ -1,10 +1,14 @@
 import type { Rule } from '../analysis/diagnostics';
 import { capturesNextLine } from '../edits/edits';
-import { lineRange } from '../syntax/text';
+import { LineKind } from '../syntax/nodes';
+import { firstNonSpace, lineRange } from '../syntax/text';
 
 // A continuation line that reads like "name = value". URLs ("http://...") are
 // values, not keys, so a ':' followed by '//' does not count.
 const LOOKS_LIKE_KEY = /^((?:set |get )?[A-Za-z_][\w.\-]*)\s*(=|:(?!\/\/))/;
+// The same, tried at a line's first non-blank character in the whole text, so that the
+// walk makes no string for lines that are not key-like; a match must end on its line.
+const KEY_AT = /((?:set |get )?[A-Za-z_][\w.\-]*)\s*(=|:(?!\/\/))/y;
 
 export const indentedKey: Rule<{ line: number; indent: number }> = {
   id: 'indented-key',
@@ -14,21 +18,22 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
   scope: 'section',
   check({ model, focus, report }) {
     const { parsed } = model;
+    const { text, lines, owners, lineKinds } = parsed;
     for (const run of focus.entryRuns()) {
       if (!model.readByPython(run.section)) continue;
       for (let e = run.from; e < run.to; e++) {
         // Only a value on several lines has continuation lines to look at.
-        if (parsed.entryLastLines[e] === parsed.entryLines[e]) continue;
-        const entry = parsed.entry(e);
-        const parts = entry.parts;
-        for (let i = 1; i < parts.length; i++) {
-          const part = parts[i];
-          const m = LOOKS_LIKE_KEY.exec(part.text);
-          if (!m) continue;
+        for (let l = parsed.entryLines[e] + 1; l <= parsed.entryLastLines[e]; l++) {
+          if (owners[l] !== e || lineKinds[l] !== LineKind.Continuation) continue;
+          const end = lines.end(l);
+          KEY_AT.lastIndex = firstNonSpace(text, lines.offset(l), end);
+          const m = KEY_AT.exec(text);
+          if (!m || KEY_AT.lastIndex > end) continue;
+          const character = m.index - lines.offset(l);
           report({
-            range: lineRange(part.line, part.character, part.character + m[1].length),
-            message: `This line is indented, so Python adds it to the value of "${entry.key}" above instead of setting "${m[1]}". Remove the indentation to make it a key of its own.`,
-            data: { line: part.line, indent: part.character },
+            range: lineRange(l, character, character + m[1].length),
+            message: `This line is indented, so Python adds it to the value of "${parsed.entryKeys[e]}" above instead of setting "${m[1]}". Remove the indentation to make it a key of its own.`,
+            data: { line: l, indent: character },
           });
         }
       }

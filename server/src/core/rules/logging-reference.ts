@@ -1,5 +1,6 @@
 import type { Rule } from '../analysis/diagnostics';
-import { definitionOf, isLoggingSection, nameMentions, sectionName } from '../model/logging-names';
+import { definitionOf, forEachMention, isLoggingSection, sectionName, type NameKind } from '../model/logging-names';
+import { lineRange } from '../syntax/text';
 
 export const loggingReference: Rule = {
   id: 'logging-reference',
@@ -10,29 +11,27 @@ export const loggingReference: Rule = {
   check({ model, report }) {
     const parsed = model.parsed;
     if (!model.sections.has('loggers')) return; // gearbox configures logging only when [loggers] exists
-    const mentions = nameMentions(parsed);
-    const lists = new Map<string, Set<string>>();
-    const listed = (kind: string) => {
-      let set = lists.get(kind);
-      if (!set) lists.set(kind, (set = new Set(mentions.filter((m) => m.kind === kind && m.entry.key === 'keys').map((m) => m.name))));
-      return set;
-    };
-    for (const m of mentions) {
-      if (m.entry.key === 'keys') {
-        if (!definitionOf(parsed, m.kind, m.name))
-          report({
-            range: m.range,
-            message: `[${m.entry.section.name}] lists "${m.name}", but there is no [${m.kind}_${m.name}] section: Python's logging setup stops with a KeyError, so gearbox serve and kallithea-cli fail at startup. Add the section or remove the name.`,
-          });
-      } else if (!listed(m.kind).has(m.name)) {
+    const listed: Record<NameKind, Set<string>> = { logger: new Set(), handler: new Set(), formatter: new Set() };
+    // Two walks without a list of the names (a big file's logging lists hold thousands):
+    // the lists of [loggers], [handlers] and [formatters] first, each name needing its section...
+    forEachMention(parsed, 'lists', (entry, kind, name, line, character) => {
+      listed[kind].add(name);
+      if (!definitionOf(parsed, kind, name))
         report({
-          range: m.range,
-          message: `"${m.name}" is not in [${m.kind}s] keys: Python's logging setup stops with a KeyError, so gearbox serve and kallithea-cli fail at startup. Add it to [${m.kind}s] keys (with a [${m.kind}_${m.name}] section).`,
+          range: lineRange(line, character, character + name.length),
+          message: `[${entry.section.name}] lists "${name}", but there is no [${kind}_${name}] section: Python's logging setup stops with a KeyError, so gearbox serve and kallithea-cli fail at startup. Add the section or remove the name.`,
         });
-      }
-    }
+    });
+    // ...then the names loggers and handlers use, each needing its place in a list.
+    forEachMention(parsed, 'uses', (_entry, kind, name, line, character) => {
+      if (!listed[kind].has(name))
+        report({
+          range: lineRange(line, character, character + name.length),
+          message: `"${name}" is not in [${kind}s] keys: Python's logging setup stops with a KeyError, so gearbox serve and kallithea-cli fail at startup. Add it to [${kind}s] keys (with a [${kind}_${name}] section).`,
+        });
+    });
     const loggers = model.sections.get('loggers')?.get('keys');
-    if (loggers && !listed('logger').has('root'))
+    if (loggers && !listed.logger.has('root'))
       report({
         range: loggers.valueRange,
         message: 'The loggers list has no "root": Python\'s logging setup requires [logger_root] and stops with an error without it. Add root to the list.',
@@ -40,7 +39,7 @@ export const loggingReference: Rule = {
     for (const section of parsed.sections) {
       const named = sectionName(section);
       if (!named || section.name.includes(':')) continue;
-      if (!listed(named.kind).has(named.name))
+      if (!listed[named.kind].has(named.name))
         report({
           range: section.headerRange,
           message: `[${section.name}] is not listed in [${named.kind}s] keys, so logging never uses it. Add "${named.name}" to that list, or remove the section.`,

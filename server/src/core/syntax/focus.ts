@@ -64,10 +64,10 @@ export class Focus {
   }
 
   /** parsed.entriesWithChar(), only in focus. */
-  entriesWithChar(char: string): Entry[] {
-    if (!this.spans) return this.parsed.entriesWithChar(char);
+  entriesWithChar(char: string, accept?: (entry: number) => boolean): Entry[] {
+    if (!this.spans) return this.parsed.entriesWithChar(char, undefined, undefined, accept);
     const out: Entry[] = [];
-    for (const s of this.spans) out.push(...this.parsed.entriesWithChar(char, s.from, s.to));
+    for (const s of this.spans) out.push(...this.parsed.entriesWithChar(char, s.from, s.to, accept));
     return out;
   }
 

@@ -211,9 +211,9 @@ export class ParsedConfig {
    * The entries with `char` (or any text without a line break) somewhere on their lines (key, value or a comment
    * inside the value), in order: the engine's search finds the few lines with a
    * rare character faster than a look at every value. Only lines [fromLine, toLine)
-   * when given.
+   * when given, and only the entries `accept` takes (by position, before any object is made).
    */
-  entriesWithChar(char: string, fromLine = 0, toLine = this.lines.length): Entry[] {
+  entriesWithChar(char: string, fromLine = 0, toLine = this.lines.length, accept?: (entry: number) => boolean): Entry[] {
     const out: Entry[] = [];
     const { text, lines } = this;
     if (fromLine >= toLine) return out;
@@ -224,7 +224,10 @@ export class ParsedConfig {
       while (lines.offset(line + 1) <= at) line++; // `at` is never on a line break: the searched text has none
       const owner = this.owners[line];
       const kind = this.lineKinds[line];
-      if (owner >= 0 && owner !== last && (kind === LineKind.Entry || kind === LineKind.Continuation)) out.push(this.entry((last = owner)));
+      if (owner >= 0 && owner !== last && (kind === LineKind.Entry || kind === LineKind.Continuation)) {
+        last = owner;
+        if (!accept || accept(owner)) out.push(this.entry(owner));
+      }
       // One hit per line is enough.
       at = Math.max(at, lines.end(line));
     }

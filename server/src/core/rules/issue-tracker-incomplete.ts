@@ -22,10 +22,11 @@ export const issueTrackerIncomplete: Rule<{ line: number; missing: string[] } | 
     const app = model.appSection();
     const entries = app ? model.sections.get(app)! : undefined;
     if (!entries) return;
-    for (const [key, entry] of entries) {
-      const m = /^issue_pat(.*)$/.exec(key);
-      if (!m) continue;
-      const suffix = m[1];
+    for (const key of entries.keys()) {
+      // By name first: an app section has hundreds of keys and rarely an issue pattern.
+      if (!key.startsWith('issue_pat')) continue;
+      const entry = entries.get(key)!;
+      const suffix = key.slice('issue_pat'.length);
       const missing = ['issue_server_link', 'issue_sub'].map((k) => k + suffix).filter((k) => !entries.has(k));
       // Before 0.4 the link text came from issue_prefix<suffix>, which the upgrade renames to issue_sub<suffix>.
       const oldStyle = missing.length === 1 && missing[0].startsWith('issue_sub') && entries.has('issue_prefix' + suffix);

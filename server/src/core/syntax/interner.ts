@@ -1,7 +1,11 @@
-// One string per distinct key of a file. Keys repeat section after section (a big
-// file may hold a million lines and a few hundred distinct keys), so a key is looked
-// up by its characters in the text, and a string is made only the first time: the
-// parse leaves no string per line behind for the collector.
+// One string per distinct key. Keys repeat section after section (a big file may
+// hold a million lines and a few hundred distinct keys) and file after file (every
+// version of a document being edited, every config of a workspace), so a key is
+// looked up by its characters in the text, and a string is made only the first time:
+// a parse leaves no string per line, and no table, behind for the collector.
+
+/** Above this many distinct keys the shared interner starts afresh (a file with a key per line should not keep them all). */
+const SHARED_LIMIT = 1 << 16;
 
 export class KeyInterner {
   private slots: (string | undefined)[];
@@ -10,20 +14,22 @@ export class KeyInterner {
   // comes back as the same object here, before its characters are hashed.
   private readonly recent: (string | undefined)[];
   private readonly recentMask: number;
+  private static current: KeyInterner | undefined;
 
-  /**
-   * Sized for a file of `lines` lines: room for a distinct key every 8 lines before
-   * the table grows (each growth hashes every key again). A small file gets small
-   * tables: the editor parses it on every keystroke, and its tables are garbage at the next.
-   */
-  constructor(lines = 0) {
-    let size = 64;
-    while (size < lines / 4) size *= 2;
-    this.slots = new Array(size);
-    let recent = 64;
-    while (recent < lines && recent < 4096) recent *= 2;
-    this.recent = new Array(recent);
-    this.recentMask = recent - 1;
+  /** The interner every parse shares (a parse on every keystroke would otherwise make its tables each time). */
+  static shared(): KeyInterner {
+    const current = KeyInterner.current;
+    if (current && current.count <= SHARED_LIMIT) return current;
+    return (KeyInterner.current = new KeyInterner(4096));
+  }
+
+  /** Room for `size` keys before the table grows (each growth hashes every key again). */
+  constructor(size = 64) {
+    let slots = 64;
+    while (slots < size) slots *= 2;
+    this.slots = new Array(slots);
+    this.recent = new Array(slots);
+    this.recentMask = slots - 1;
   }
 
   /** The string of text[start, end), the same object each time the same characters come. */

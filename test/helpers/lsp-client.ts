@@ -41,10 +41,9 @@ export class LspClient {
   settings: Record<string, unknown> = {};
 
   constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
-    // --expose-gc lets tests ask for the memory in use after a collection (kallithea/memoryUsage).
     // The servers of the tests keep their code cache (see server/src/lsp/boot.ts) out of the user's cache folder.
     const cache = { KALLITHEA_INI_CACHE_DIR: TEST_CODE_CACHE };
-    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...cache, ...env } });
+    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(DIST, 'server.js'), ...args], { stdio: 'pipe', env: { ...process.env, ...cache, ...env } });
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

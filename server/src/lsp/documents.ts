@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { openFile, type LintRecord, type OpenedFile } from '../core/analysis/analysis';
 import type { Diagnostic } from '../core/analysis/diagnostics';
 import type { LintEnvironment } from '../core/model/deployment';
+import { COLLECT_AFTER_READING, collectGarbage } from './collect';
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -74,8 +75,10 @@ export class DocumentStates {
     let text = doc.getText();
     if (s.bom && text.charCodeAt(0) !== 0xfeff) text = '\ufeff' + text;
     // The previous version's parse, if any: only the sections the edits touched are read again.
-    const file = openFile({ text, filePath: uriToPath(doc.uri) }, { maxFileSize, previous: s.opened?.file.model?.parsed });
+    const previous = s.opened?.file.model?.parsed;
+    const file = openFile({ text, filePath: uriToPath(doc.uri) }, { maxFileSize, previous });
     s.opened = { version: doc.version, maxFileSize, file };
+    if (!previous && text.length >= COLLECT_AFTER_READING) collectGarbage();
     return file;
   }
 

@@ -21,6 +21,7 @@ import type { ServerSettings } from '../core/settings/settings';
 import type { OpenedFile } from '../core/analysis/analysis';
 import { SettingsStore } from './settings-store';
 import { Validator } from './validation';
+import { collectGarbage } from './collect';
 import { WorkspaceIndex } from './workspace-index';
 import { connection, documents } from './connection';
 
@@ -239,9 +240,9 @@ connection.onExecuteCommand((p) =>
   }),
 );
 
-/** For tests and troubleshooting: memory in use (after a garbage collection when node runs with --expose-gc). */
+/** For tests and troubleshooting: memory in use, after a full garbage collection. */
 connection.onRequest('kallithea/memoryUsage', () => {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage();
 });
 

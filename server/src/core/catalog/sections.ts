@@ -220,7 +220,8 @@ export function interpolatedByPython(section: string, key: string): boolean {
 /**
  * The entries Python interpolates whose value has a '%': all the interpolation rules
  * look at, in the part of the file in focus. Found once per focus (most values have
- * no '%', so this list is short).
+ * no '%', so this list is short). The parse does not keep these objects: compare them
+ * with other entries by index.
  */
 export const percentEntries = factOf((focus: Focus): Entry[] => {
   const { parsed } = focus;
@@ -233,7 +234,8 @@ export const percentEntries = factOf((focus: Focus): Entry[] => {
     if (reader === 'uwsgi' || reader === 'unknown') return false;
     return reader !== 'logging' || interpolatedByPython(parsed.sections[section].name, parsed.entryKeys[e]);
   };
-  return focus.entriesWithChar('%', interpolated).filter((entry) => entry.value.includes('%'));
+  // Objects for this lint only (a big file has thousands of such lines): the rules compare them by index.
+  return focus.entriesWithChar('%', interpolated, false).filter((entry) => entry.value.includes('%'));
 });
 
 /** A `[command:section]` logging override, e.g. [ssh_serve:logger_root]. */

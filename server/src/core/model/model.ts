@@ -124,7 +124,7 @@ export class ConfigModel {
     if (kind === undefined) {
       // Sections of one name share a kind: it is kept under the first one's position too.
       const first = section.duplicateOf ?? section;
-      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.use(section.name)?.value);
+      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.useValue(section.name));
       this.kindsBySection[section.index] = kind;
     }
     return kind;
@@ -190,6 +190,15 @@ export class ConfigModel {
       if (entry) return { value: entry.value, entry };
     }
     return this.defaults.get(name);
+  }
+
+  /** lookup()'s value alone, without keeping an entry object in the parse (for walks over every value). */
+  lookupValue(section: string, name: string): string | undefined {
+    if (section !== DEFAULT_SECTION) {
+      const value = this.sections.value(section, name);
+      if (value !== undefined) return value;
+    }
+    return this.defaults.get(name)?.value;
   }
 
   private lookupFn(section: string): Lookup {

@@ -59,10 +59,24 @@ export class SectionTable {
   entry(name: string, key: string): Entry | undefined {
     const table = this.tables.get(name);
     if (table) return table.get(key);
+    const at = this.position(name, key);
+    return at < 0 ? undefined : this.parsed.entry(at);
+  }
+
+  /** The value entry(name, key) has, without keeping an entry object in the parse. */
+  value(name: string, key: string): string | undefined {
+    const table = this.tables.get(name);
+    if (table) return table.get(key)?.value;
+    const at = this.position(name, key);
+    return at < 0 ? undefined : this.parsed.peekEntry(at).value;
+  }
+
+  /** Where entry(name, key) is in the file, or -1, found without a table. */
+  private position(name: string, key: string): number {
     let positions = this.positions.get(name);
     if (!positions) {
       const found = this.byName.get(name);
-      if (found === undefined) return undefined;
+      if (found === undefined) return -1;
       const keys = this.parsed.entryKeys;
       const sections = Array.isArray(found) ? found : [found];
       // A short section, or the first question about a long one: a search.
@@ -70,24 +84,26 @@ export class SectionTable {
         this.lastAsked = name;
         for (let s = sections.length - 1; s >= 0; s--) {
           const { firstEntry, entryCount } = sections[s];
-          for (let i = firstEntry + entryCount - 1; i >= firstEntry; i--) if (keys[i] === key) return this.parsed.entry(i);
+          for (let i = firstEntry + entryCount - 1; i >= firstEntry; i--) if (keys[i] === key) return i;
         }
-        return undefined;
+        return -1;
       }
       positions = new Map();
       for (const { firstEntry, entryCount } of sections) for (let i = firstEntry; i < firstEntry + entryCount; i++) positions.set(keys[i], i);
       this.positions.set(name, positions);
     }
-    const at = positions.get(key);
-    return at === undefined ? undefined : this.parsed.entry(at);
+    return positions.get(key) ?? -1;
   }
 
-  /** entry(name, 'use'), which decides a section's kind, from what the reader noted (asked for every section of a big file). */
-  use(name: string): Entry | undefined {
+  /**
+   * The value of entry(name, 'use'), which decides a section's kind, from what the
+   * reader noted (asked for every section of a big file, so no entry object is kept).
+   */
+  useValue(name: string): string | undefined {
     const found = this.byName.get(name);
     if (found === undefined) return undefined;
     const sections = Array.isArray(found) ? found : [found];
-    for (let s = sections.length - 1; s >= 0; s--) if (sections[s].lastUse >= 0) return this.parsed.entry(sections[s].lastUse);
+    for (let s = sections.length - 1; s >= 0; s--) if (sections[s].lastUse >= 0) return this.parsed.peekEntry(sections[s].lastUse).value;
     return undefined;
   }
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
+import type { Entry } from '../syntax/parser';
 import { isSecretKey } from '../catalog/display';
 import { moveToCommentLine } from '../edits/edits';
 import { isPySpace, lineRange, skipSpaceBack } from '../syntax/text';
@@ -36,10 +37,13 @@ export const inlineComment: Rule<Data> = {
   scope: 'section',
   check({ model, focus, report }) {
     const parsed = model.parsed;
-    // Only lines with a ';' or a '#' can have one.
-    const candidates = [...new Set([...focus.entriesWithChar(';'), ...focus.entriesWithChar('#')])].sort((a, b) => a.index - b.index);
+    // Only lines with a ';' or a '#' can have one, in sections Python reads (decided
+    // before an object is made; the objects are not kept in the parse).
+    const read = (e: number) => model.readByPython(parsed.sections[parsed.entrySections[e]]);
+    const byIndex = new Map<number, Entry>();
+    for (const char of [';', '#']) for (const entry of focus.entriesWithChar(char, read, false)) byIndex.set(entry.index, entry);
+    const candidates = [...byIndex.values()].sort((a, b) => a.index - b.index);
     for (const entry of candidates) {
-      if (!model.readByPython(entry.section)) continue;
       const parts = entry.parts;
       for (let index = 0; index < parts.length; index++) {
         const part = parts[index];

@@ -25,7 +25,7 @@ export const recursiveReference: Rule = {
       const result = model.get(section, entry.key);
       if (!result || result.ok || result.error.kind !== 'depth') continue;
       const origin = result.error.origin;
-      const at = origin.entry === entry ? origin : { offset: 0, length: entry.value.length };
+      const at = origin.entry?.index === entry.index ? origin : { offset: 0, length: entry.value.length };
       report({
         range: valueSpanRange(entry as Entry, at.offset, at.offset + at.length),
         message: `The value of "${entry.key}" refers to itself through "%(...)s" references (or nests them more than 10 deep). Python fails to load the file (InterpolationDepthError). Break the loop by writing one of the values out.`,
@@ -45,7 +45,7 @@ const VISITING = -1;
 function nestingBound(model: ConfigModel, section: string, name: string, known: Map<string, number>): number {
   const seen = known.get(name);
   if (seen !== undefined) return seen === VISITING ? TOO_DEEP : seen;
-  const value = model.lookup(section, name)?.value;
+  const value = model.lookupValue(section, name);
   if (value === undefined || !value.includes('%')) return 0;
   known.set(name, VISITING);
   let deepest = 0;

@@ -64,10 +64,10 @@ export class Focus {
   }
 
   /** parsed.entriesWithChar(), only in focus. */
-  entriesWithChar(char: string, accept?: (entry: number) => boolean): Entry[] {
-    if (!this.spans) return this.parsed.entriesWithChar(char, undefined, undefined, accept);
+  entriesWithChar(char: string, accept?: (entry: number) => boolean, keep = true): Entry[] {
+    if (!this.spans) return this.parsed.entriesWithChar(char, undefined, undefined, accept, keep);
     const out: Entry[] = [];
-    for (const s of this.spans) out.push(...this.parsed.entriesWithChar(char, s.from, s.to, accept));
+    for (const s of this.spans) out.push(...this.parsed.entriesWithChar(char, s.from, s.to, accept, keep));
     return out;
   }
 

@@ -212,8 +212,9 @@ export class ParsedConfig {
    * inside the value), in order: the engine's search finds the few lines with a
    * rare character faster than a look at every value. Only lines [fromLine, toLine)
    * when given, and only the entries `accept` takes (by position, before any object is made).
+   * With `keep` false the objects are made for the caller only (peekEntry): compare them by index.
    */
-  entriesWithChar(char: string, fromLine = 0, toLine = this.lines.length, accept?: (entry: number) => boolean): Entry[] {
+  entriesWithChar(char: string, fromLine = 0, toLine = this.lines.length, accept?: (entry: number) => boolean, keep = true): Entry[] {
     const out: Entry[] = [];
     const { text, lines } = this;
     if (fromLine >= toLine) return out;
@@ -226,7 +227,7 @@ export class ParsedConfig {
       const kind = this.lineKinds[line];
       if (owner >= 0 && owner !== last && (kind === LineKind.Entry || kind === LineKind.Continuation)) {
         last = owner;
-        if (!accept || accept(owner)) out.push(this.entry(owner));
+        if (!accept || accept(owner)) out.push(keep ? this.entry(owner) : this.peekEntry(owner));
       }
       // One hit per line is enough.
       at = Math.max(at, lines.end(line));

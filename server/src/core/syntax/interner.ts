@@ -16,20 +16,29 @@ export class KeyInterner {
   private readonly recentMask: number;
   private static current: KeyInterner | undefined;
 
-  /** The interner every parse shares (a parse on every keystroke would otherwise make its tables each time). */
-  static shared(): KeyInterner {
-    const current = KeyInterner.current;
-    if (current && current.count <= SHARED_LIMIT) return current;
-    return (KeyInterner.current = new KeyInterner(4096));
+  /**
+   * The interner every parse shares (a parse on every keystroke would otherwise make
+   * its tables each time), with room for a distinct key every 8 of the `lines` to be
+   * read, so that a big file's reading does not grow the table step by step (each
+   * growth hashes every key again).
+   */
+  static shared(lines = 0): KeyInterner {
+    let current = KeyInterner.current;
+    if (!current || current.count > SHARED_LIMIT) current = KeyInterner.current = new KeyInterner();
+    current.makeRoom(lines / 8);
+    return current;
   }
 
-  /** Room for `size` keys before the table grows (each growth hashes every key again). */
-  constructor(size = 64) {
-    let slots = 64;
-    while (slots < size) slots *= 2;
-    this.slots = new Array(slots);
-    this.recent = new Array(slots);
-    this.recentMask = slots - 1;
+  constructor() {
+    this.slots = new Array(4096);
+    this.recent = new Array(4096);
+    this.recentMask = 4095;
+  }
+
+  private makeRoom(keys: number): void {
+    let size = this.slots.length;
+    while (size < keys * 2) size *= 2;
+    if (size > this.slots.length) this.grow(size);
   }
 
   /** The string of text[start, end), the same object each time the same characters come. */
@@ -56,9 +65,9 @@ export class KeyInterner {
     }
   }
 
-  private grow(): void {
+  private grow(size = this.slots.length * 2): void {
     const old = this.slots;
-    this.slots = new Array(old.length * 2);
+    this.slots = new Array(size);
     this.count = 0;
     for (const key of old) if (key !== undefined) this.lookUp(key, 0, key.length);
   }

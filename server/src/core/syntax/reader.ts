@@ -19,7 +19,7 @@ export function read(parsed: ParsedConfig): void {
   // Python's bookkeeping: which names were added during this read (strict mode).
   const sectionsByName = new Map<string, Section>();
   const emptyKeySections = new Set<string>();
-  const keys = KeyInterner.shared();
+  const keys = KeyInterner.shared(lines.length);
 
   let current: ParsedSection | undefined;
   // The earlier sections of the current name (when it repeats) and, for a long section, its keys by name.

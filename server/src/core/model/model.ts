@@ -13,7 +13,7 @@ import { uwsgiText } from '../catalog/values';
 import { DEFAULT_SECTION, parse, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
 import { pyStrip } from '../syntax/text';
 import { resolveOption, type OptionResolution } from './app-options';
-import { buildContext, buildGlobalDefaults } from './paste-context';
+import { buildContext, buildGlobalDefaults, type LoadContext } from './paste-context';
 import { interpolate, type Binding, type InterpolationError, type InterpolationResult, type Lookup } from './interpolation';
 
 export interface ModelOptions {
@@ -34,20 +34,6 @@ export interface Setting {
   entry?: Entry;
   /** For a value TurboGears computes from another setting (source 'derived'): that setting. */
   derivedFrom?: Setting;
-}
-
-export interface LoadContext {
-  section: string;
-  /** PasteDeploy's global_conf: [DEFAULT] (interpolated), here, __file__, and `set` keys. */
-  globalConf: Map<string, Setting>;
-  /** PasteDeploy's local_conf: the section's own keys and its `get` copies. */
-  localConf: Map<string, Setting>;
-  /** Plain keys of the section that PasteDeploy skips because [DEFAULT] has the same name. */
-  dropped: Entry[];
-  /** `get LOCAL = GLOBAL` lines whose GLOBAL is not in the global config (KeyError at load). */
-  missingGets: Entry[];
-  /** What the application reads for a key: the local value, else the global one. */
-  effective(name: string): Setting | undefined;
 }
 
 export { APP_PREFIXES };

@@ -109,6 +109,28 @@ describe('incremental analysis', () => {
     assert.equal(runs, 2);
   });
 
+  test('the rules that read only app settings keep their findings while another section changes', () => {
+    const urlRule = RULES.find((r) => r.id === 'url-format')!;
+    let runs = 0;
+    const counted: AnyRule = { ...urlRule, check: (ctx) => (runs++, urlRule.check!(ctx)) };
+    const text = lines('[server:main]', 'use = egg:waitress#main', 'port = 5000', '', '[app:main]', 'use = egg:kallithea', 'canonical_url = example.com');
+    const rules = [counted, RULES[RULES.length - 1]];
+    let { again } = analyzeBoth(text, {}, undefined, rules);
+    // A line added in [server:main] moves the finding down, without running the rule.
+    runs = 0;
+    const edited = text.replace('port = 5000', 'port = 5000\nthreads = 4');
+    let full;
+    ({ again, full } = analyzeBoth(edited, {}, again.record, rules));
+    assert.equal(runs, 1); // the full analysis only
+    assert.deepEqual(again.diagnostics, full);
+    assert.deepEqual(again.diagnostics.find((d) => d.rule === 'url-format')?.data, { line: 7, value: 'https://example.com' });
+    // An edit of the app section runs it again.
+    runs = 0;
+    ({ again, full } = analyzeBoth(edited.replace('example.com', 'example.org'), {}, again.record, rules));
+    assert.equal(runs, 2);
+    assert.deepEqual(again.diagnostics, full);
+  });
+
   test('the comparison catches a section-scoped rule that reads another section', () => {
     // A rule that breaks the contract: it reports in [app:other] from a value of [app:main].
     const cheat: Rule = {

@@ -173,7 +173,7 @@ export interface Rule<Data = undefined> {
    * Anything else is 'file' (the default): run on the whole file every time.
    */
   scope?: 'file' | 'section';
-  /** With scope 'section': its messages name the line of another finding, so a moved section is looked at again. */
+  /** With scope 'section' or `reads`: its messages name a line, so its findings are looked for again when lines move. */
   mentionsLines?: boolean;
   /** With scope 'section': the app settings it also reads; when the value of one changes, it looks at every section again. */
   readsAppSettings?: readonly string[];

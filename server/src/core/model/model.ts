@@ -65,6 +65,7 @@ export class ConfigModel {
   private readonly interpolated = new Map<string, InterpolationResult>();
   private readonly contexts = new Map<string, LoadContext>();
   private readonly options = new Map<string, OptionResolution>();
+  private app: string | undefined | null = null;
   private defaultsConf: Map<string, Setting> | undefined;
   // Asked for again and again by rules and requests: computed once per section name and per line.
   private lastKindName: string | undefined;
@@ -218,8 +219,10 @@ export class ConfigModel {
     return undefined;
   }
 
+  /** The app section PasteDeploy loads as `main` (asked by most rules: found once). */
   appSection(): string | undefined {
-    return this.findSection(APP_PREFIXES);
+    if (this.app === null) this.app = this.findSection(APP_PREFIXES);
+    return this.app;
   }
 
   /**

@@ -1,12 +1,13 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
-import { entryAt } from './support';
+import { appSettingSections, entryAt } from './support';
 
 export const authRetCode: Rule<{ line: number }> = {
   id: 'auth-ret-code',
   category: 'values',
   severity: 'information',
   description: '`auth_ret_code` set to anything but empty or `403`.',
+  reads: appSettingSections,
   check({ model, report }) {
     const s = model.appSetting('auth_ret_code');
     const v = s?.value?.trim();

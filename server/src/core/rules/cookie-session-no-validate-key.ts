@@ -1,11 +1,13 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
+import { appSettingSections } from './support';
 
 export const cookieSessionNoValidateKey: Rule<{ app?: string }> = {
   id: 'cookie-session-no-validate-key',
   category: 'security',
   severity: 'error',
   description: '`session.type = cookie` without `session.validate_key`.',
+  reads: appSettingSections,
   check({ model, report }) {
     const type = model.appSetting('session.type');
     if (type?.value?.trim() !== 'cookie' || !type.entry) return;

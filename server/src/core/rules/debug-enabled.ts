@@ -1,13 +1,16 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import { isOn } from '../catalog/values';
-import { entryAt } from './support';
+import { appSettingSections, entryAt } from './support';
 
 export const debugEnabled: Rule<{ line: number }> = {
   id: 'debug-enabled',
   category: 'security',
   severity: 'error',
   description: 'The effective `debug` is true: an interactive Python console in the browser for every visitor.',
+  reads: appSettingSections,
+  // The message names the line PasteDeploy ignores.
+  mentionsLines: true,
   check({ model, report }) {
     const app = model.appSection();
     if (!app) return;

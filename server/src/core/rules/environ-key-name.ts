@@ -1,6 +1,6 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
-import { entryAt } from './support';
+import { appSettingSections, entryAt } from './support';
 
 const ENVIRON_KEY = /^(HTTP_[A-Z0-9_]+|REMOTE_ADDR|wsgi\.url_scheme)$/;
 
@@ -15,6 +15,7 @@ export const environKeyName: Rule<{ line: number; fixed?: string }> = {
   category: 'security',
   severity: 'warning',
   description: '`remote_addr_variable` / `url_scheme_variable` naming a header instead of its WSGI key.',
+  reads: appSettingSections,
   check({ model, report }) {
     for (const key of ['remote_addr_variable', 'url_scheme_variable']) {
       const s = model.appSetting(key);

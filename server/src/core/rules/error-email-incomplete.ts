@@ -1,11 +1,13 @@
 import type { Rule } from '../analysis/diagnostics';
 import { isOff, isOn } from '../catalog/values';
+import { appSettingSections } from './support';
 
 export const errorEmailIncomplete: Rule = {
   id: 'error-email-incomplete',
   category: 'startup',
   severity: 'error',
   description: 'Error mails are on (`email_to` set) without `smtp_server` or `error_email_from`.',
+  reads: appSettingSections,
   check({ model, report }) {
     if (!model.appSection()) return;
     const to = model.appSetting('trace_errors.error_email');

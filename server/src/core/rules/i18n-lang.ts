@@ -2,7 +2,7 @@ import type { Fix, Rule } from '../analysis/diagnostics';
 import { findKey } from '../catalog';
 import { setValueEdit } from '../edits/edits';
 import { suggest } from '../syntax/similar';
-import { entryAt } from './support';
+import { appSettingSections, entryAt } from './support';
 
 /** The languages Kallithea ships, from the catalog's declaration of i18n.lang. */
 function languages(): readonly string[] {
@@ -15,6 +15,7 @@ export const i18nLang: Rule<{ line: number; suggestions: string[] }> = {
   category: 'values',
   severity: 'information',
   description: '`i18n.lang` is not a language Kallithea ships.',
+  reads: appSettingSections,
   check({ model, report }) {
     const s = model.appSetting('i18n.lang');
     const v = s?.value?.trim();

@@ -1,12 +1,14 @@
 import type { Rule, TextEdit } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { isOn, pyInt } from '../catalog/values';
+import { appSettingSections } from './support';
 
 export const smtpModePort: Rule<{ section: string; mode: 'ssl' | 'tls' }> = {
   id: 'smtp-mode-port',
   category: 'startup',
   severity: 'warning',
   description: 'SMTP SSL and STARTTLS both on, or a port that does not match the mode.',
+  reads: appSettingSections,
   check({ model, report }) {
     const ssl = model.appSetting('smtp_use_ssl');
     const tls = model.appSetting('smtp_use_tls');

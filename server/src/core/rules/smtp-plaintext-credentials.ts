@@ -1,12 +1,14 @@
 import type { Rule, TextEdit } from '../analysis/diagnostics';
 import { setKeyEdit } from '../edits/edits';
 import { isOn } from '../catalog/values';
+import { appSettingSections } from './support';
 
 export const smtpPlaintextCredentials: Rule<{ section: string }> = {
   id: 'smtp-plaintext-credentials',
   category: 'security',
   severity: 'warning',
   description: 'An SMTP user name without SSL or STARTTLS.',
+  reads: appSettingSections,
   check({ model, report }) {
     const user = model.appSetting('smtp_username');
     if (!user?.entry || !user.value?.trim()) return;

@@ -12,6 +12,7 @@ import type { TextEdit } from '../analysis/diagnostics';
 import { commentOutLines, entryTextLines, insertLineAfter, moveToCommentLine, setKeyEdit } from '../edits/edits';
 import type { ConfigModel } from '../model/model';
 import type { Entry, ParsedConfig, Section } from '../syntax/parser';
+import { APP_PREFIXES } from '../syntax/section-names';
 import { lineRange } from '../syntax/text';
 
 export function basename(path: string): string {
@@ -187,3 +188,12 @@ export const keyFacts = factOfBoth((model: ConfigModel, focus: Focus): KeyFacts 
   }
   return facts;
 });
+
+/**
+ * `reads` of a file-wide rule that looks only at the app's settings: they come from
+ * the app section and [DEFAULT] (whose edits make a full lint anyway), so the rule
+ * keeps its findings while a keystroke changes any other section.
+ */
+export function appSettingSections(name: string): boolean {
+  return APP_PREFIXES.some((prefix) => name.startsWith(prefix + ':'));
+}

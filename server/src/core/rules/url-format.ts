@@ -1,12 +1,13 @@
 import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
-import { entryAt } from './support';
+import { appSettingSections, entryAt } from './support';
 
 export const urlFormat: Rule<{ line: number; value: string }> = {
   id: 'url-format',
   category: 'startup',
   severity: 'warning',
   description: '`canonical_url` without a scheme, or `gist_alias_url` without `{gistid}`.',
+  reads: appSettingSections,
   check({ model, report }) {
     const canonical = model.appSetting('canonical_url');
     if (canonical?.entry && canonical.value?.trim() && !canonical.value.includes('://'))

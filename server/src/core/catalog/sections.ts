@@ -178,6 +178,14 @@ export function stripCommandPrefix(name: string): { command?: string; section: s
   return { section: name };
 }
 
+/** stripCommandPrefix(name).section, without an object (asked for every section of a big file). */
+export function commandlessName(name: string): string {
+  const colon = name.indexOf(':');
+  if (colon < 0) return name;
+  const after = name.charCodeAt(colon + 1);
+  return after !== 0x6c /* l */ && after !== 0x68 /* h */ && after !== 0x66 /* f */ ? name : stripCommandPrefix(name).section;
+}
+
 export { APP_PREFIXES, sectionPrefix };
 const PASTE_ONLY_PREFIXES = ['composite', 'composit', 'pipeline', 'filter-app'];
 
@@ -185,6 +193,12 @@ const byUse = new Map<string, SectionKind>();
 for (const [kind, info] of Object.entries(SECTION_KINDS) as [SectionKind, SectionKindInfo][]) for (const use of info.uses ?? []) byUse.set(use.toLowerCase(), kind);
 
 /** The kind of a section from its name and, for servers and filters, its `use` value. */
+/** True when classifySection() needs the section's `use` value ([server:...] and [filter:...]): others are known by name. */
+export function kindNeedsUse(name: string): boolean {
+  const prefix = sectionPrefix(name);
+  return prefix === 'server' || prefix === 'filter';
+}
+
 export function classifySection(name: string, use?: string): SectionKind {
   if (name === DEFAULT_SECTION) return 'defaults';
   if (name === 'uwsgi' || name === 'alembic') return name;
@@ -196,7 +210,7 @@ export function classifySection(name: string, use?: string): SectionKind {
   }
   if (prefix && PASTE_ONLY_PREFIXES.includes(prefix)) return 'composite';
   // Only a name with a colon can be a [command:logging_section] override.
-  const logging = prefix ? stripCommandPrefix(name).section : name;
+  const logging = prefix ? commandlessName(name) : name;
   if (logging === 'loggers' || logging === 'handlers' || logging === 'formatters') return logging;
   if (logging.startsWith('logger_')) return 'logger';
   if (logging.startsWith('handler_')) return 'handler';

@@ -5,7 +5,7 @@
 
 import { factOf } from '../syntax/facts';
 import type { Entry, ParsedConfig, Section } from '../syntax/parser';
-import { stripCommandPrefix } from '../catalog/sections';
+import { commandlessName } from '../catalog/sections';
 import { lineRange, skipSpace, skipSpaceBack, type Range } from '../syntax/text';
 
 export type NameKind = 'logger' | 'handler' | 'formatter';
@@ -32,7 +32,7 @@ function listKind(entry: Entry): NameKind | undefined {
   // Only four keys hold names; most lines are none of them, so look at the key first.
   const key = entry.key;
   if (key !== 'keys' && key !== 'handlers' && key !== 'formatter' && key !== 'target') return undefined;
-  const section = stripCommandPrefix(entry.section.name).section;
+  const section = commandlessName(entry.section.name);
   if (entry.key === 'keys') {
     if (section === 'loggers') return 'logger';
     if (section === 'handlers') return 'handler';
@@ -63,9 +63,7 @@ type MentionVisitor = (entry: Entry, kind: NameKind, name: string, line: number,
  * handlers use. The entries are made for the walk and not kept, unless `keep`.
  */
 export function forEachMention(parsed: ParsedConfig, which: 'lists' | 'uses' | 'all', visit: MentionVisitor, keep = false): void {
-  // Only the logging sections hold lists: a big file's other sections are skipped whole.
-  for (const section of parsed.sections) {
-    if (!holdsLists(section.name)) continue;
+  for (const section of listSections(parsed)) {
     // By key first: a logger's level or a handler's class needs no entry object.
     for (let i = section.firstEntry; i < section.firstEntry + section.entryCount; i++) {
       const key = parsed.entryKeys[i];
@@ -75,15 +73,19 @@ export function forEachMention(parsed: ParsedConfig, which: 'lists' | 'uses' | '
   }
 }
 
+// Only the logging sections hold lists: a big file's other sections are skipped whole,
+// and found once per parse (the rule walks the lists twice).
+const listSections = factOf((parsed: ParsedConfig) => parsed.sections.filter((s) => holdsLists(s.name)));
+
 /** [loggers], [handlers], [formatters], [logger_x], [handler_x] and their [command:...] overrides. */
 function holdsLists(name: string): boolean {
-  const section = name.includes(':') ? stripCommandPrefix(name).section : name;
+  const section = commandlessName(name);
   return section === 'loggers' || section === 'handlers' || section === 'formatters' || section.startsWith('logger_') || section.startsWith('handler_');
 }
 
 /** The sections of Python's logging config: those with lists, and [formatter_x]. */
 export function isLoggingSection(name: string): boolean {
-  return holdsLists(name) || (name.includes(':') ? stripCommandPrefix(name).section : name).startsWith('formatter_');
+  return holdsLists(name) || commandlessName(name).startsWith('formatter_');
 }
 
 /** The names an entry's value mentions, if the entry holds a logging list (added to `out`). */
@@ -115,8 +117,8 @@ export function definitionOf(parsed: ParsedConfig, kind: NameKind, name: string)
   return loggingSections(parsed)[kind].get(name);
 }
 
-// The first plain [logger_x], [handler_x] and [formatter_x] of each name, by kind and name.
-const loggingSections = factOf((parsed: ParsedConfig) => {
+/** The first plain [logger_x], [handler_x] and [formatter_x] of each name, by kind and name (definitionOf() for many names). */
+export const loggingSections = factOf((parsed: ParsedConfig) => {
   const byKind: Record<NameKind, Map<string, Section>> = { logger: new Map(), handler: new Map(), formatter: new Map() };
   for (const s of parsed.sections) {
     const named = plainSectionName(s.name);
@@ -128,7 +130,7 @@ const loggingSections = factOf((parsed: ParsedConfig) => {
 const KINDS: readonly NameKind[] = ['logger', 'handler', 'formatter'];
 
 /** `logger_x` and the like: the kind and the name, without regular expressions (this runs for every section). */
-function plainSectionName(section: string): { kind: NameKind; name: string } | undefined {
+export function plainSectionName(section: string): { kind: NameKind; name: string } | undefined {
   for (const kind of KINDS) {
     if (section.length > kind.length + 1 && section.startsWith(kind) && section.charCodeAt(kind.length) === 0x5f /* _ */) return { kind, name: section.slice(kind.length + 1) };
   }
@@ -137,5 +139,5 @@ function plainSectionName(section: string): { kind: NameKind; name: string } | u
 
 /** For a [logger_x]/[handler_x]/[formatter_x] header (or its [command:...] override): its kind and name. */
 export function sectionName(section: Section): { kind: NameKind; name: string } | undefined {
-  return plainSectionName(stripCommandPrefix(section.name).section);
+  return plainSectionName(commandlessName(section.name));
 }

@@ -7,7 +7,7 @@
 
 import { SectionTable } from './section-table';
 import { CATALOG, catalogPosition, findKey } from '../catalog';
-import { APP_PREFIXES, classifySection, SECTION_KINDS } from '../catalog/sections';
+import { APP_PREFIXES, classifySection, kindNeedsUse, SECTION_KINDS } from '../catalog/sections';
 import type { KeyInfo, SectionKind } from '../catalog/types';
 import { uwsgiText } from '../catalog/values';
 import { DEFAULT_SECTION, parse, type Entry, type ParsedConfig, type Section } from '../syntax/parser';
@@ -111,7 +111,7 @@ export class ConfigModel {
     if (kind === undefined) {
       // Sections of one name share a kind: it is kept under the first one's position too.
       const first = section.duplicateOf ?? section;
-      kind = this.kindsBySection[first.index] ??= classifySection(section.name, this.sections.useValue(section.name));
+      kind = this.kindsBySection[first.index] ??= classifySection(section.name, kindNeedsUse(section.name) ? this.sections.useValue(section.name) : undefined);
       this.kindsBySection[section.index] = kind;
     }
     return kind;

@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { definitionOf, forEachMention, isLoggingSection, sectionName, type NameKind } from '../model/logging-names';
+import { forEachMention, isLoggingSection, loggingSections, plainSectionName, type NameKind } from '../model/logging-names';
 import { lineRange } from '../syntax/text';
 
 export const loggingReference: Rule = {
@@ -12,11 +12,12 @@ export const loggingReference: Rule = {
     const parsed = model.parsed;
     if (!model.sections.has('loggers')) return; // gearbox configures logging only when [loggers] exists
     const listed: Record<NameKind, Set<string>> = { logger: new Set(), handler: new Set(), formatter: new Set() };
+    const defined = loggingSections(parsed);
     // Two walks without a list of the names (a big file's logging lists hold thousands):
     // the lists of [loggers], [handlers] and [formatters] first, each name needing its section...
     forEachMention(parsed, 'lists', (entry, kind, name, line, character) => {
       listed[kind].add(name);
-      if (!definitionOf(parsed, kind, name))
+      if (!defined[kind].has(name))
         report({
           range: lineRange(line, character, character + name.length),
           message: `[${entry.section.name}] lists "${name}", but there is no [${kind}_${name}] section: Python's logging setup stops with a KeyError, so gearbox serve and kallithea-cli fail at startup. Add the section or remove the name.`,
@@ -37,8 +38,10 @@ export const loggingReference: Rule = {
         message: 'The loggers list has no "root": Python\'s logging setup requires [logger_root] and stops with an error without it. Add root to the list.',
       });
     for (const section of parsed.sections) {
-      const named = sectionName(section);
-      if (!named || section.name.includes(':')) continue;
+      // A [command:logger_x] override is never listed itself.
+      if (section.name.includes(':')) continue;
+      const named = plainSectionName(section.name);
+      if (!named) continue;
       if (!listed[named.kind].has(named.name))
         report({
           range: section.headerRange,

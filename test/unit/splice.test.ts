@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ParsedConfig } from '../../server/src/core/syntax/parser';
-import { reparse } from '../../server/src/core/syntax/splice';
+import { keepsShape, reparse } from '../../server/src/core/syntax/splice';
 import { edit, inputs } from '../helpers/incremental';
 import { lines } from '../helpers/core';
 import { seeded } from '../helpers/random';
@@ -37,6 +37,7 @@ function shape(p: ParsedConfig) {
 test(`after each of ${EDITS} random edits (${SEQUENCES} sequences per config), the spliced parse equals a whole reading`, () => {
   let edits = 0;
   let spliced = 0;
+  let copied = 0;
   for (const [n, input] of inputs().entries()) {
     for (let s = 0; s < SEQUENCES; s++) {
       const rand = seeded(7000 + 1000 * n + s);
@@ -44,6 +45,7 @@ test(`after each of ${EDITS} random edits (${SEQUENCES} sequences per config), t
       let previous = new ParsedConfig(text);
       for (let e = 0; e < EDITS; e++) {
         text = edit(text, rand);
+        if (keepsShape(previous, text)) copied++;
         const next = reparse(text, previous);
         assert.deepEqual(shape(next), shape(new ParsedConfig(text)), `${input.name}, seed ${7000 + 1000 * n + s}, edit ${e + 1}`);
         edits++;
@@ -52,9 +54,10 @@ test(`after each of ${EDITS} random edits (${SEQUENCES} sequences per config), t
       }
     }
   }
-  console.log(`splice: ${edits} edits, ${spliced} read by sections`);
+  console.log(`splice: ${edits} edits, ${spliced} read by sections, ${copied} of them with no line read again`);
   // Most edits stay within a section: if splicing stopped happening, this says so.
   assert.ok(spliced > edits / 2, `only ${spliced} of ${edits} edits were read by sections`);
+  assert.ok(copied > edits / 20, `only ${copied} of ${edits} edits kept every line's shape`);
 });
 
 test('an edit reads only its section again; a repeated section name makes a whole reading', () => {
@@ -65,11 +68,35 @@ test('an edit reads only its section again; a repeated section name makes a whol
   assert.equal(edited.sections[2].line, 6);
   assert.deepEqual(edited.entryLines.subarray(0, edited.entryCount), Int32Array.from([1, 3, 4, 5, 7, 8]));
   const repeated = lines('[app:main]', 'x = 1', '[other]', 'y = 1', '[app:main]', 'x = 2', '');
-  const again = reparse(repeated.replace('x = 2', 'x = 3'), new ParsedConfig(repeated));
+  const again = reparse(repeated.replace('x = 2', 'x = 2\nw = 1'), new ParsedConfig(repeated));
   assert.equal(again.spliced, false);
   assert.equal(again.duplicateOf(2)?.index, 0);
   // A second U+FEFF after the byte order mark is text (an orphan line): it must not be read as a mark again.
   const marks = '\ufeff\ufeff# note\n[app:main]\nx = 1\n';
   const edited2 = marks.replace('# note', '# notes');
   assert.deepEqual(shape(reparse(edited2, new ParsedConfig(marks))), shape(new ParsedConfig(edited2)));
+});
+
+test('typing in a value or a comment reads no line again; anything that can change how a line reads does', () => {
+  const text = lines('[app:main]', 'use = egg:kallithea', '# a note', 'list =', '    one', '[x = 1', 'port: 80', '');
+  const first = new ParsedConfig(text);
+  const cases: [string, string, boolean][] = [
+    ['egg:kallithea', 'egg:kallitheaX', true], // a value
+    ['# a note', '# a notes', true], // a comment
+    ['    one', '    ones', true], // a continuation line
+    ['port: 80', 'port: 8080', true], // after a ':' delimiter
+    ['use = egg', 'uses = egg', false], // the key
+    ['use = egg', 'use == egg', true], // a second '=' is the value's
+    ['port: 80', 'port 80', false], // the delimiter itself
+    ['[x = 1', '[x = 1]', false], // a key line that a ']' turns into a header
+    ['    one', '     one', false], // indentation
+    ['# a note', '#', true], // a comment's text, down to its first character
+    ['# a note', ' a note', false], // ... which it cannot lose
+    ['egg:kallithea', 'egg:kallithea\nx = 2', false], // a new line
+  ];
+  for (const [from, to, kept] of cases) {
+    const edited = text.replace(from, to);
+    assert.equal(keepsShape(first, edited), kept, `${from} -> ${to}`);
+    assert.deepEqual(shape(reparse(edited, first)), shape(new ParsedConfig(edited)), `${from} -> ${to}`);
+  }
 });

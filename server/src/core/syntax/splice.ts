@@ -5,12 +5,15 @@
 // read on their own; the rest of the parse is copied, moved by the lines and
 // entries the edit added or removed. When a section read again shares its name with
 // one outside (Python merges them, and repeated keys reach across), the whole text
-// is read instead. test/unit/splice.test.ts compares the result with a full reading.
+// is read instead. An edit inside a value or a comment that leaves its line read as
+// before (keepsShape) needs no reading at all: the previous parse is copied as it is.
+// test/unit/splice.test.ts compares the result with a full reading.
 
 import { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
 import { NO_OWNER } from './owners';
-import type { InvalidLine, Section } from './nodes';
+import { LineKind, type InvalidLine, type Section } from './nodes';
+import { firstNonSpace, lastNonSpace } from './text';
 
 /** Where the texts of two versions differ: [start, oldEnd) in the old one became [start, newEnd) in the new one. */
 function changedRange(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
@@ -50,6 +53,11 @@ export function reparse(input: string, previous: ParsedConfig): ParsedConfig {
 function spliceParse(next: ParsedConfig, previous: ParsedConfig, readAlone: (text: string) => ParsedConfig): boolean {
   if (previous.bom !== next.bom) return false;
   const change = changedRange(previous.text, next.text);
+  // Typing inside a value or a comment leaves every line read as it was: nothing is read again.
+  if (shapeKept(previous, next.text, change)) {
+    copyShape(next, previous);
+    return true;
+  }
   const old = previous.sections;
   // The first section to read again: the last fresh header on a line above the change.
   const firstChangedLine = previous.lines.length > 0 ? lineAt(previous, change.start) : 0;
@@ -132,16 +140,7 @@ function spliceParse(next: ParsedConfig, previous: ParsedConfig, readAlone: (tex
 
   // Sections: new objects (a section belongs to its parse), with the first of each name.
   const firstOfName = new Map<string, Section>();
-  const add = (from: Section, line: number, firstEntry: number, lastLine: number, lastUse: number) => {
-    const section = new ParsedSection(from.name, next.sections.length, line, (from as ParsedSection).column, next, firstEntry);
-    section.entryCount = from.entryCount;
-    section.lastLine = lastLine;
-    section.lastUse = lastUse;
-    const first = firstOfName.get(from.name);
-    if (first) section.duplicateOf = first;
-    else firstOfName.set(from.name, section);
-    next.sections.push(section);
-  };
+  const add = (from: Section, line: number, firstEntry: number, lastLine: number, lastUse: number) => addSection(next, firstOfName, from, line, firstEntry, lastLine, lastUse);
   for (let k = 0; k < firstSection; k++) add(old[k], old[k].line, old[k].firstEntry, old[k].lastLine, old[k].lastUse);
   for (const s of region.sections) {
     // Read alone, the region's last section runs to the end of its text; in the file, to the line before the next header.
@@ -162,6 +161,70 @@ function spliceParse(next: ParsedConfig, previous: ParsedConfig, readAlone: (tex
   for (const line of previous.orphanLines) if (line < startLine) next.orphanLines.push(line);
   for (const line of region.orphanLines) if (line < regionLines) next.orphanLines.push(line + startLine);
   return true;
+}
+
+/** A copy of `from` as the next section of `next`, at the given place. */
+function addSection(next: ParsedConfig, firstOfName: Map<string, Section>, from: Section, line: number, firstEntry: number, lastLine: number, lastUse: number): void {
+  const section = new ParsedSection(from.name, next.sections.length, line, (from as ParsedSection).column, next, firstEntry);
+  section.entryCount = from.entryCount;
+  section.lastLine = lastLine;
+  section.lastUse = lastUse;
+  const first = firstOfName.get(from.name);
+  if (first) section.duplicateOf = first;
+  else firstOfName.set(from.name, section);
+  next.sections.push(section);
+}
+
+/**
+ * True when the edit changed the text inside one line, after what decides how Python
+ * reads that line: after the delimiter of a key line (not one that starts with '[',
+ * which a ']' could turn into a header), after the first character of a continuation
+ * line or of a comment. The line is then read as before, and so is every other one.
+ */
+export function keepsShape(previous: ParsedConfig, text: string): boolean {
+  return previous.bom === (text.charCodeAt(0) === 0xfeff) && shapeKept(previous, previous.bom ? text.slice(1) : text, changedRange(previous.text, previous.bom ? text.slice(1) : text));
+}
+
+function shapeKept(previous: ParsedConfig, text: string, change: { start: number; oldEnd: number; newEnd: number }): boolean {
+  const old = previous.text;
+  for (let i = change.start; i < change.oldEnd; i++) if (isBreak(old.charCodeAt(i))) return false;
+  for (let i = change.start; i < change.newEnd; i++) if (isBreak(text.charCodeAt(i))) return false;
+  if (previous.lines.length === 0) return false;
+  const line = lineAt(previous, change.start);
+  const from = previous.lines.offset(line);
+  const to = previous.lines.end(line);
+  const first = firstNonSpace(old, from, to);
+  if (first === to || change.start <= first || change.oldEnd > to) return false;
+  const kind = previous.lineKinds[line];
+  if (kind === LineKind.Comment || kind === LineKind.Continuation) return true;
+  if (kind !== LineKind.Entry || old.charCodeAt(first) === 0x5b /* [ */) return false;
+  // The reader's delimiter: the first '=' or ':' of the line.
+  const end = lastNonSpace(old, first, to);
+  const eq = old.indexOf('=', first);
+  const colon = old.indexOf(':', first);
+  const delim = Math.min(eq < 0 || eq >= end ? Infinity : eq, colon < 0 || colon >= end ? Infinity : colon);
+  return delim !== Infinity && change.start > delim;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** `next` read as `previous` was, line for line (see keepsShape). */
+function copyShape(next: ParsedConfig, previous: ParsedConfig): void {
+  next.lineKinds.set(previous.lineKinds);
+  next.owners.set(previous.owners);
+  for (let i = 0; i < previous.entryCount; i++) next.entryKeys.push(previous.entryKeys[i]);
+  next.entryLines.set(previous.entryLines);
+  next.entryLastLines.set(previous.entryLastLines);
+  next.entrySections.set(previous.entrySections);
+  next.entryCount = previous.entryCount;
+  for (const index of previous.repeatedEntries()) next.setDuplicate(index, previous.firstOf(index));
+  const firstOfName = new Map<string, Section>();
+  for (const s of previous.sections) addSection(next, firstOfName, s, s.line, s.firstEntry, s.lastLine, s.lastUse);
+  // A loop, not a spread: a big file may hold more of these than a call takes arguments.
+  for (const invalid of previous.invalidLines) next.invalidLines.push(invalid);
+  for (const line of previous.orphanLines) next.orphanLines.push(line);
 }
 
 function moveOwner(owner: number, entries: number, sections: number): number {

@@ -27,7 +27,6 @@ export interface LoadContext {
   effective(name: string): Setting | undefined;
 }
 
-
 /** PasteDeploy's defaults(): each [DEFAULT] value interpolated, or its raw value when that comes out empty. */
 export function buildGlobalDefaults(model: ConfigModel): Map<string, Setting> {
   const result = new Map<string, Setting>();

@@ -26,6 +26,8 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
         for (let l = parsed.entryLines[e] + 1; l <= parsed.entryLastLines[e]; l++) {
           if (owners[l] !== e || lineKinds[l] !== LineKind.Continuation) continue;
           const end = lines.end(l);
+          // No '=' or ':' on the line (a list of names, say): nothing for the pattern to find.
+          if (!hasDelimiter(text, lines.offset(l), end)) continue;
           KEY_AT.lastIndex = firstNonSpace(text, lines.offset(l), end);
           const m = KEY_AT.exec(text);
           if (!m || KEY_AT.lastIndex > end) continue;
@@ -66,3 +68,11 @@ export const indentedKey: Rule<{ line: number; indent: number }> = {
     ];
   },
 };
+
+function hasDelimiter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d /* = */ || c === 0x3a /* : */) return true;
+  }
+  return false;
+}

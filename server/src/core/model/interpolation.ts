@@ -4,7 +4,7 @@
 // error too, which is how reference cycles fail in Python.
 
 import type { Entry } from '../syntax/parser';
-import { referenceEnd } from '../syntax/percents';
+import { badPercentEnd, referenceEnd } from '../syntax/percents';
 
 /** configparser.MAX_INTERPOLATION_DEPTH */
 export const MAX_INTERPOLATION_DEPTH = 10;
@@ -74,7 +74,7 @@ function interpolateSome(
       }
       pos = end;
     } else {
-      return { kind: 'syntax', origin: { entry, offset: p, length: p + 1 < rest.length ? 2 : 1 } };
+      return { kind: 'syntax', origin: { entry, offset: p, length: badPercentEnd(rest, p) - p } };
     }
   }
   return undefined;

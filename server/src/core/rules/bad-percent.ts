@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/diagnostics';
-import { nextBadPercent } from '../syntax/percents';
+import { badPercentEnd, nextBadPercent } from '../syntax/percents';
 import type { Entry } from '../syntax/parser';
 import { valueOffsetToPosition, valueSpanRange } from '../syntax/value-offsets';
 import { percentEntries } from '../catalog/sections';
@@ -17,7 +17,7 @@ export const badPercent: Rule<{ line: number; character: number }> = {
       for (let p = nextBadPercent(value); p >= 0; p = nextBadPercent(value, p + 1)) {
         const at = valueOffsetToPosition(entry as Entry, p);
         report({
-          range: valueSpanRange(entry, p, p + (p + 1 < value.length ? 2 : 1)),
+          range: valueSpanRange(entry, p, badPercentEnd(value, p)),
           message: `A lone "%" in "${entry.key}": Python treats "%" as the start of "%(name)s" and fails to load the file (InterpolationSyntaxError). Write "%%" for a literal percent sign (for example in a URL-encoded password).`,
           data: { line: at.line, character: at.character },
         });

@@ -39,9 +39,14 @@ export function scanPercents(value: string): PercentToken[] {
       pos = end;
       continue;
     }
-    tokens.push({ kind: 'bad', offset: p, length: p + 1 < value.length ? 2 : 1 });
+    tokens.push({ kind: 'bad', offset: p, length: badPercentEnd(value, p) - p });
     pos = p + 1;
   }
+}
+
+/** Where a bad '%' at `at` ends for a diagnostic: with the character after it, if any. */
+export function badPercentEnd(value: string, at: number): number {
+  return at + 1 < value.length ? at + 2 : at + 1;
 }
 
 /** The offset of the first '%' that is neither `%%` nor a reference, at or after `from`; -1 when none. */

@@ -13,7 +13,7 @@ import { ParsedConfig } from './parser';
 import { ParsedSection } from './section';
 import { NO_OWNER } from './owners';
 import { LineKind, type InvalidLine, type Section } from './nodes';
-import { firstNonSpace, lastNonSpace } from './text';
+import { firstNonSpace } from './text';
 
 /** Where the texts of two versions differ: [start, oldEnd) in the old one became [start, newEnd) in the new one. */
 function changedRange(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
@@ -198,12 +198,8 @@ function shapeKept(previous: ParsedConfig, text: string, change: { start: number
   const kind = previous.lineKinds[line];
   if (kind === LineKind.Comment || kind === LineKind.Continuation) return true;
   if (kind !== LineKind.Entry || old.charCodeAt(first) === 0x5b /* [ */) return false;
-  // The reader's delimiter: the first '=' or ':' of the line.
-  const end = lastNonSpace(old, first, to);
-  const eq = old.indexOf('=', first);
-  const colon = old.indexOf(':', first);
-  const delim = Math.min(eq < 0 || eq >= end ? Infinity : eq, colon < 0 || colon >= end ? Infinity : colon);
-  return delim !== Infinity && change.start > delim;
+  // The delimiter the reader found on the key line, as the entry knows it.
+  return change.start > from + previous.peekEntry(previous.owners[line]).delimiterRange.start.character;
 }
 
 function isBreak(c: number): boolean {

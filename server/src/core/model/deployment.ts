@@ -90,20 +90,34 @@ export function uwsgiValue(uwsgi: Map<string, Entry> | undefined, ...keys: strin
   return undefined;
 }
 
-export function describeDeployment(model: ConfigModel, env: LintEnvironment): Deployment {
+/** The [server:main] section PasteDeploy would start, if any. */
+export function serverOf(model: ConfigModel): ServerInfo | undefined {
   const serverSection = model.findSection(['server']);
-  let server: ServerInfo | undefined;
-  if (serverSection) {
-    const entries = model.sections.get(serverSection)!;
-    const ctx = model.context(serverSection);
-    server = {
-      section: serverSection,
-      kind: model.sectionKind(serverSection),
-      use: entries.get('use'),
-      entry: (key) => entries.get(key),
-      value: (key) => ctx.localConf.get(key)?.value ?? (entries.has(key) ? undefined : ctx.globalConf.get(key)?.value),
-    };
-  }
+  if (!serverSection) return undefined;
+  const entries = model.sections.get(serverSection)!;
+  const ctx = model.context(serverSection);
+  return {
+    section: serverSection,
+    kind: model.sectionKind(serverSection),
+    use: entries.get('use'),
+    entry: (key) => entries.get(key),
+    value: (key) => ctx.localConf.get(key)?.value ?? (entries.has(key) ? undefined : ctx.globalConf.get(key)?.value),
+  };
+}
+
+/** The database the app connects to (releases before 0.4 named it sqlalchemy.db1.url). */
+export function databaseOf(model: ConfigModel): Deployment['database'] {
+  const setting = model.appSetting('sqlalchemy.url') ?? model.appSetting('sqlalchemy.db1.url');
+  return setting?.value !== undefined ? { url: setting.value, scheme: dbScheme(setting.value), setting } : undefined;
+}
+
+/** host:port the site binds, when the file says: by the server section, else by [uwsgi]. */
+export function bindOf(model: ConfigModel, server = serverOf(model)): string | undefined {
+  return bindAddress(server, model.sections.get('uwsgi'));
+}
+
+export function describeDeployment(model: ConfigModel, env: LintEnvironment): Deployment {
+  const server = serverOf(model);
   const uwsgi = model.sections.get('uwsgi');
 
   let multiWorker: MultiWorkerReason | undefined;
@@ -123,20 +137,15 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
   if (!multiWorker && setting !== undefined && setting > 1) multiWorker = { kind: 'setting', count: setting };
   if (!multiWorker && env.peers.length > 0) multiWorker = { kind: 'instances', peers: env.peers };
 
-  // Releases before 0.4 named the database sqlalchemy.db1.url.
-  const dbSetting = model.appSetting('sqlalchemy.url') ?? model.appSetting('sqlalchemy.db1.url');
-  const database =
-    dbSetting?.value !== undefined ? { url: dbSetting.value, scheme: dbScheme(dbSetting.value), setting: dbSetting } : undefined;
-
   return {
     server,
     uwsgi,
     multiWorker,
     behindProxy: proxyEvidence(model, uwsgi, env),
-    database,
+    database: databaseOf(model),
     useCelery: isOn('tg', appValue(model, 'use_celery')),
     broker: brokerOf(model),
-    bind: bindAddress(server, uwsgi),
+    bind: bindOf(model, server),
   };
 }
 

@@ -6,7 +6,7 @@
 // deploy/host-b/kallithea.ini are instances.
 
 import { isListedFile } from './detect';
-import { describeDeployment, EMPTY_ENVIRONMENT, type DeploymentSettings, type Peer } from './deployment';
+import { bindOf, databaseOf, type DeploymentSettings, type Peer } from './deployment';
 
 export interface InstanceSignature {
   database?: string;
@@ -15,8 +15,8 @@ export interface InstanceSignature {
 }
 
 export function signature(peer: Peer): InstanceSignature {
-  const d = describeDeployment(peer.model, EMPTY_ENVIRONMENT);
-  return { database: d.database?.url, bind: d.bind, folder: folderOf(peer.path) };
+  // Only what tells instances apart, not the whole deployment: it is asked of every file of a workspace.
+  return { database: databaseOf(peer.model)?.url, bind: bindOf(peer.model), folder: folderOf(peer.path) };
 }
 
 function folderOf(path: string): string {

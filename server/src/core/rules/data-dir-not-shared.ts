@@ -2,21 +2,8 @@ import type { Rule } from '../analysis/diagnostics';
 import { setValueEdit } from '../edits/edits';
 import type { ConfigModel } from '../model/model';
 import { factOf } from '../syntax/facts';
+import { DATA_DIRS } from '../model/site';
 import { entryAt, relativeTo } from './support';
-
-/** The data directories every instance of a site must share, where each lives under a shared root, and why. */
-export const DATA_DIRS: Record<string, { under: string; why: string }> = {
-  cache_dir: {
-    under: '',
-    why: 'TurboGears keeps sessions (<cache_dir>/sessions), the Beaker file cache (<cache_dir>/cache) and task locks there, so users are logged out and caches disagree whenever the balancer switches instance',
-  },
-  index_dir: { under: '/index', why: 'each instance searches its own Whoosh index, so search results depend on which instance answers' },
-  'beaker.cache.data_dir': { under: '/cache/data', why: 'cached pages and data differ between instances' },
-  'beaker.cache.lock_dir': { under: '/cache/lock', why: 'cache locks do not protect anything across instances' },
-  archive_cache_dir: { under: '/tarballcache', why: 'every instance builds and stores the same downloadable archives again' },
-  'session.data_dir': { under: '/sessions', why: 'a session made on one instance is unknown to the others, so users are logged out at random' },
-  'session.lock_dir': { under: '/sessions/lock', why: 'session locks do not protect anything across instances' },
-};
 
 const DATA_DIR_LIST = Object.entries(DATA_DIRS);
 

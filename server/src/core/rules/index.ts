@@ -26,6 +26,7 @@ import { authRetCode } from './auth-ret-code';
 import { i18nLang } from './i18n-lang';
 import { celeryBrokerNotShared } from './celery-broker-not-shared';
 import { dataDirNotShared } from './data-dir-not-shared';
+import { instancesDisagree } from './instances-disagree';
 import { defaultShadowed } from './default-shadowed';
 import { deprecatedKey } from './deprecated-key';
 import { legacyConfig } from './legacy-config';
@@ -83,6 +84,7 @@ export const RULES: readonly AnyRule[] = [
   // Deployment: scaling out, servers, databases.
   sqliteMultiWorker,
   dataDirNotShared,
+  instancesDisagree,
   staticFilesBehindProxy,
   threadedWorker,
   sessionMemoryMultiWorker,

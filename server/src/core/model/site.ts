@@ -1,0 +1,148 @@
+// The instances of one site compared: which settings every instance must share (so
+// that a user who lands on another instance behind the balancer sees the same site),
+// and how each setting reads in each instance. The instances-disagree rule, the CLI's
+// `--compare` and the editor's Compare Instances command all read it here.
+
+import { displayValue, isSecretKey } from '../catalog/display';
+import type { Entry } from '../syntax/parser';
+import type { Peer } from './deployment';
+import type { ConfigModel } from './model';
+
+/** The data directories every instance of a site must share, where each lives under a shared root, and why. */
+export const DATA_DIRS: Record<string, { under: string; why: string }> = {
+  cache_dir: {
+    under: '',
+    why: 'TurboGears keeps sessions (<cache_dir>/sessions), the Beaker file cache (<cache_dir>/cache) and task locks there, so users are logged out and caches disagree whenever the balancer switches instance',
+  },
+  index_dir: { under: '/index', why: 'each instance searches its own Whoosh index, so search results depend on which instance answers' },
+  'beaker.cache.data_dir': { under: '/cache/data', why: 'cached pages and data differ between instances' },
+  'beaker.cache.lock_dir': { under: '/cache/lock', why: 'cache locks do not protect anything across instances' },
+  archive_cache_dir: { under: '/tarballcache', why: 'every instance builds and stores the same downloadable archives again' },
+  'session.data_dir': { under: '/sessions', why: 'a session made on one instance is unknown to the others, so users are logged out at random' },
+  'session.lock_dir': { under: '/sessions/lock', why: 'session locks do not protect anything across instances' },
+};
+
+/** One setting as an instance has it: the value the app gets, and the line that sets it, if any. */
+export interface SiteValue {
+  value: string;
+  /** The key as the file spells it (`beaker.session.secret` for `session.secret`, `broker.url` for the broker). */
+  spelled: string;
+  entry?: Entry;
+}
+
+export interface SiteKey {
+  /** The option's name (the short spelling for Beaker's options). */
+  key: string;
+  /** What goes wrong when instances differ on it, for messages. */
+  why: string;
+  /** Where the value comes from when it is not one app setting (the broker, under any generation's key). */
+  read?(model: ConfigModel): SiteValue | undefined;
+}
+
+const BROKER_KEYS = ['celery.broker_url', 'broker.url', 'BROKER_URL', 'broker.host', 'BROKER_HOST'];
+
+const SESSIONS_LOST = 'users are logged out whenever the balancer switches instance';
+
+/** The settings every instance of one site must share, in the order they are listed. */
+export const MUST_AGREE: readonly SiteKey[] = [
+  { key: 'sqlalchemy.url', why: 'instances of one site must work on one database, or each shows its own repositories, users and permissions' },
+  { key: 'session.secret', why: `the session cookie signed by one instance fails the check of the others, so ${SESSIONS_LOST}` },
+  { key: 'session.validate_key', why: `cookie sessions signed by one instance are rejected by the others, so ${SESSIONS_LOST}` },
+  { key: 'session.encrypt_key', why: `cookie sessions encrypted by one instance cannot be read by the others, so ${SESSIONS_LOST}` },
+  { key: 'session.type', why: `the instances keep sessions in different stores: ${SESSIONS_LOST}` },
+  { key: 'session.url', why: `the instances keep sessions on different servers: ${SESSIONS_LOST}` },
+  { key: 'session.sa.url', why: `the instances keep sessions in different databases: ${SESSIONS_LOST}` },
+  { key: 'session.table_name', why: `the instances keep sessions in different tables: ${SESSIONS_LOST}` },
+  { key: 'session.data_dir', why: `a session made on one instance is unknown to the others, so ${SESSIONS_LOST}` },
+  { key: 'session.key', why: `the instances look for the session in cookies of different names: ${SESSIONS_LOST}` },
+  { key: 'session.cookie_path', why: 'the browser sends the session cookie to some instances and not to others' },
+  { key: 'session.cookie_domain', why: 'the browser sends the session cookie to some instances and not to others' },
+  { key: 'app_instance_uuid', why: 'a password-reset link made by one instance is refused by the others, which sign reset tokens with this key' },
+  { key: 'use_celery', why: 'some instances queue tasks for Celery workers while others run them in the request' },
+  {
+    key: 'celery.broker_url',
+    why: 'instances queue their tasks on different brokers, so workers miss some of them',
+    read: (model) => {
+      for (const key of BROKER_KEYS) {
+        const setting = model.appSetting(key);
+        if (setting?.value !== undefined && setting.value.trim() !== '') return { value: setting.value, spelled: key, entry: setting.entry };
+      }
+      return undefined;
+    },
+  },
+  { key: 'canonical_url', why: 'links in e-mails and feeds point to a different address depending on the instance that wrote them' },
+  { key: 'ssh_enabled', why: 'SSH access is offered on some pages and refused on others, depending on the instance' },
+  { key: 'ssh_authorized_keys', why: 'each instance writes the SSH keys users add to its own file, so the SSH server misses some of them' },
+  { key: 'kallithea_cli_path', why: 'the authorized_keys lines differ depending on the instance that wrote them last' },
+  { key: 'ssh_locale', why: 'SSH commands run with a locale that depends on the instance that wrote authorized_keys last' },
+];
+
+/** The setting as this instance has it (interpolated, under any spelling), or undefined when it is not set. */
+export function siteValue(model: ConfigModel, key: SiteKey): SiteValue | undefined {
+  if (key.read) return key.read(model);
+  const setting = model.appSetting(key.key);
+  if (setting?.value === undefined) return undefined;
+  return { value: setting.value, spelled: setting.entry?.key ?? key.key, entry: setting.entry };
+}
+
+/** How a value appears in messages and tables: secrets masked, passwords in URLs hidden. */
+export function shownValue(key: string, value: string | undefined): string {
+  if (value === undefined) return '(not set)';
+  if (value === '') return '(empty)';
+  return displayValue(value, isSecretKey('app', key), 120);
+}
+
+export interface CompareRow {
+  /** The app setting, or `[section] key` for the server's own settings. */
+  key: string;
+  /** One of MUST_AGREE. */
+  mustAgree: boolean;
+  /** One per instance, in the order given; null where it is not set. Secrets are masked. */
+  values: (string | null)[];
+  differs: boolean;
+}
+
+export interface Comparison {
+  instances: string[];
+  rows: CompareRow[];
+}
+
+/**
+ * Every setting that must agree, and every other app or server setting that differs
+ * between the instances, with each instance's value (masked where secret).
+ */
+export function compareInstances(instances: readonly Peer[]): Comparison {
+  const rows: CompareRow[] = [];
+  const row = (key: string, mustAgree: boolean, raw: (string | undefined)[]) => {
+    const differs = raw.some((v) => v !== raw[0]);
+    if (mustAgree || differs) rows.push({ key, mustAgree, values: raw.map((v) => (v === undefined ? null : shownValue(key, v))), differs });
+  };
+  const agreeing = new Set<string>();
+  for (const key of MUST_AGREE) {
+    agreeing.add(key.key);
+    if (key.read) for (const name of BROKER_KEYS) agreeing.add(name);
+    row(key.key, true, instances.map((p) => siteValue(p.model, key)?.value));
+  }
+  // The other app settings, by name as each file has them, in the order of first appearance.
+  const appKeys = new Set<string>();
+  for (const { model } of instances) {
+    const app = model.appSection();
+    for (const key of (app && model.sections.get(app)?.keys()) || []) if (!key.startsWith('set ') && !key.startsWith('get ') && key !== 'use') appKeys.add(key);
+  }
+  for (const key of appKeys) if (!agreeing.has(key)) row(key, false, instances.map((p) => p.model.appSetting(key)?.value));
+  // The web server's settings (host and port differ between instances, as they may).
+  const serverKeys = new Set<string>();
+  for (const { model } of instances) {
+    const server = model.findSection(['server']);
+    for (const key of (server && model.sections.get(server)?.keys()) || []) serverKeys.add(key);
+  }
+  for (const key of serverKeys) row(`[server] ${key}`, false, instances.map((p) => serverValue(p.model, key)));
+  return { instances: instances.map((p) => p.path), rows };
+}
+
+function serverValue(model: ConfigModel, key: string): string | undefined {
+  const server = model.findSection(['server']);
+  if (!server) return undefined;
+  const got = model.get(server, key);
+  return got?.ok ? got.value : undefined;
+}

@@ -219,6 +219,8 @@ describe('CLI', () => {
     assert.deepEqual(filesWith('sqlite-multi-worker'), ['gunicorn-sqlite.ini', 'uwsgi-sqlite.ini']);
     assert.deepEqual(filesWith('static-files-behind-proxy'), []);
     assert.deepEqual(filesWith('data-dir-not-shared'), [], 'the 15 files are alternatives in one folder, not instances');
+    assert.deepEqual(filesWith('instances-disagree'), [], 'alternatives are not compared as instances');
+    assert.deepEqual(filesWith('db-connection-budget'), [], 'no generated config opens more connections than its database allows');
     assert.deepEqual(filesWith('unknown-key'), [], 'every key the generator writes is known');
     for (const rule of ['debug-enabled', 'weak-secret', 'missing-required-key']) assert.deepEqual(filesWith(rule), [], `${rule}: the generated configs have random secrets, debug off and every required key`);
   });

@@ -59,7 +59,7 @@ describe('.kallithea-ini.json', () => {
   test('the JSON Schema and the reader name the same keys', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'kallithea-ini.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(PROJECT_KEYS).sort());
-    assert.deepEqual(Object.keys(schema.properties.deployment.properties).sort(), ['behindProxy', 'instances', 'workerProcesses']);
+    assert.deepEqual(Object.keys(schema.properties.deployment.properties).sort(), ['behindProxy', 'databaseMaxConnections', 'instances', 'workerProcesses']);
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.kallithea-ini.json', url: './schemas/kallithea-ini.schema.json' }]);
     // Every setting VS Code has (kallithea.X) is a key of the project file, except the client's own trace setting.

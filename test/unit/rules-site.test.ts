@@ -82,3 +82,62 @@ describe('instances-disagree', () => {
     assertPythonReads(applyFix(APP(), d, 0, env), 'app:main', 'canonical_url', 'https://code.example.com');
   });
 });
+
+describe('db-connection-budget', () => {
+  const GUNICORN = (workers: number) => ['[server:main]', 'use = egg:gunicorn#main', `workers = ${workers}`];
+  const site = (workers: number, ...app: string[]) => lines(...GUNICORN(workers), '[app:main]', 'use = egg:kallithea', 'sqlalchemy.url = postgresql://k:dbpass@db.internal/k', ...app);
+
+  test('fires when the worker processes may open more connections than PostgreSQL allows, and shows the sum', () => {
+    const [d] = only(site(8), 'db-connection-budget');
+    assert.match(d.message, /may open 120 database connections, more than PostgreSQL's default max_connections of 100/);
+    assert.match(d.message, /\(pool_size 5 \+ max_overflow 10\) × 8 worker processes = 120/);
+    assert.match(d.message, /each process may hold 12/);
+    assert.equal(d.range.start.line, 5, 'on sqlalchemy.url when the pool is not set');
+    assert.ok(!d.message.includes('dbpass'));
+  });
+
+  test('is quiet within the limit, on SQLite, and with a higher max_connections from the settings', () => {
+    assert.deepEqual(only(site(6), 'db-connection-budget'), []);
+    assert.deepEqual(only(site(8, 'sqlalchemy.pool_size = 2', 'sqlalchemy.max_overflow = 3'), 'db-connection-budget'), []);
+    assert.deepEqual(only(site(8).replace(/postgresql:\/\/\S+/, 'sqlite:////srv/k.db'), 'db-connection-budget'), []);
+    assert.deepEqual(only(site(8), 'db-connection-budget', { env: environment([], { databaseMaxConnections: 500 }) }), []);
+  });
+
+  test('counts every instance of the site, Celery workers, and MySQL\'s default of 151', () => {
+    const four = site(4);
+    const env = environment([
+      { path: '/srv/deploy/web2/kallithea.ini', text: four },
+      { path: '/srv/deploy/web3/kallithea.ini', text: four },
+    ]);
+    const [d] = only(four, 'db-connection-budget', { env });
+    assert.match(d.message, /× 4 worker processes × 3 instances = 180/);
+    const [c] = only(site(6, 'use_celery = true', 'celery.worker_concurrency = 2'), 'db-connection-budget');
+    assert.match(c.message, /may open 120 .*= 90, plus 2 Celery worker processes × 15 = 30/);
+    const mysql = (workers: number) => site(workers).replace(/postgresql:\/\/\S+/, 'mysql://k:dbpass@db.internal/k?charset=utf8mb4');
+    assert.deepEqual(only(mysql(10), 'db-connection-budget'), []);
+    assert.match(only(mysql(11), 'db-connection-budget')[0].message, /MySQL and MariaDB's default max_connections of 151/);
+  });
+
+  test('the fix lowers pool_size and max_overflow so that the site fits; Python reads it and the warning goes', () => {
+    const text = site(8, 'sqlalchemy.pool_size = 10');
+    const [d] = only(text, 'db-connection-budget');
+    assert.equal(d.range.start.line, 6, 'on pool_size when it is set');
+    assert.deepEqual(fixTitles(text, d), ['Set sqlalchemy.pool_size = 10 and sqlalchemy.max_overflow = 2 (12 connections per worker process)']);
+    const fixed = applyFix(text, d);
+    assertPythonReads(fixed, 'app:main', 'sqlalchemy.pool_size', '10');
+    assertPythonReads(fixed, 'app:main', 'sqlalchemy.max_overflow', '2');
+    assert.deepEqual(only(fixed, 'db-connection-budget'), []);
+    const bare = site(8);
+    const added = applyFix(bare, only(bare, 'db-connection-budget')[0]);
+    assertPythonReads(added, 'app:main', 'sqlalchemy.pool_size', '5');
+    assertPythonReads(added, 'app:main', 'sqlalchemy.max_overflow', '7');
+    assert.deepEqual(only(added, 'db-connection-budget'), []);
+  });
+
+  test('no fix when even one connection per process is too many', () => {
+    const text = site(120);
+    const [d] = only(text, 'db-connection-budget');
+    assert.match(d.message, /Even one connection per process is too many/);
+    assert.deepEqual(fixTitles(text, d), []);
+  });
+});

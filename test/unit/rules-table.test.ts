@@ -70,6 +70,7 @@ const ROWS: Record<string, Row> = {
     good: lines(...APP, 'session.secret = 9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d'),
     env: environment([{ path: '/srv/other/kallithea.ini', text: lines(...APP, 'session.secret = 9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d') }]),
   },
+  'db-connection-budget': { bad: lines('[server:main]', 'use = egg:gunicorn#main', 'workers = 8', ...APP), good: lines('[server:main]', 'use = egg:gunicorn#main', 'workers = 8', ...APP, 'sqlalchemy.pool_size = 5', 'sqlalchemy.max_overflow = 7') },
   'static-files-behind-proxy': { bad: lines(...APP, 'force_https = true'), good: lines(...APP, 'force_https = true', 'serve_static = false') },
   'threaded-worker': { bad: lines('[server:main]', 'use = egg:waitress#main', 'threads = 4', ...APP), good: lines('[server:main]', 'use = egg:waitress#main', 'threads = 1', ...APP) },
   'session-memory-multi-worker': { bad: lines(...GUNICORN, ...APP, 'session.type = memory'), good: lines(...GUNICORN, ...APP, 'session.type = file') },

@@ -19,6 +19,9 @@ whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs)
   --worker-processes N
                    worker processes started outside the files (e.g. mod_wsgi)
   --behind-proxy   the site runs behind a reverse proxy
+  --database-max-connections N
+                   the database server's max_connections (default: PostgreSQL
+                   100, MySQL 151), for the connection budget
   --shared-data-dir DIR
                    the shared data directory the data-dir fix points at
   --instances GLOB[,GLOB...]
@@ -79,6 +82,13 @@ export function parseArgs(argv: string[], color: boolean): Options | 'help' | 'v
         const n = Number(value);
         if (!Number.isInteger(n) || n < 1) throw new UsageError(`--worker-processes takes a whole number from 1, not "${value}"`);
         opts.deployment.workerProcesses = n;
+        continue;
+      }
+      case '--database-max-connections': {
+        [value, i] = valueOf(arg, i);
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--database-max-connections takes a whole number from 1, not "${value}"`);
+        opts.deployment.databaseMaxConnections = n;
         continue;
       }
       case '--shared-data-dir':

@@ -54,8 +54,8 @@ export function run(argv: string[], io: CliIo): number {
   const projects = new ProjectFiles();
   const chosen = typeof options.config === 'string' ? projects.read(path.resolve(options.config)) : undefined;
   const projectOf = (file: string) => (options.config === false ? undefined : (chosen ?? projects.forFile(file)));
-  const { workerProcesses, behindProxy, instances, sharedDataDir, staticFilesPath } = options.deployment;
-  const flags = { rules: options.rules, deployment: { workerProcesses, behindProxy, instances }, sharedDataDir, staticFilesPath };
+  const { workerProcesses, behindProxy, instances, databaseMaxConnections, sharedDataDir, staticFilesPath } = options.deployment;
+  const flags = { rules: options.rules, deployment: { workerProcesses, behindProxy, instances, databaseMaxConnections }, sharedDataDir, staticFilesPath };
   const settingsOf = (file: string): ServerSettings => normalizeSettings(mergeSettingLayers(projectOf(path.resolve(file))?.settings, flags));
 
   const { files, unreadable: missing } = collectFiles(options.paths, io, (file) => {

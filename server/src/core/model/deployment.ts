@@ -16,6 +16,8 @@ export interface DeploymentSettings {
   behindProxy?: boolean;
   /** Groups of file globs that are instances of one site. */
   instances?: string[][];
+  /** The database server's max_connections, when it is not the server's default. */
+  databaseMaxConnections?: number;
   /** One directory on shared storage for every instance's data. */
   sharedDataDir?: string;
   /** Where kallithea/public is installed, for the web-server static config. */

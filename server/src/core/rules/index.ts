@@ -27,6 +27,7 @@ import { i18nLang } from './i18n-lang';
 import { celeryBrokerNotShared } from './celery-broker-not-shared';
 import { dataDirNotShared } from './data-dir-not-shared';
 import { instancesDisagree } from './instances-disagree';
+import { dbConnectionBudget } from './db-connection-budget';
 import { defaultShadowed } from './default-shadowed';
 import { deprecatedKey } from './deprecated-key';
 import { legacyConfig } from './legacy-config';
@@ -85,6 +86,7 @@ export const RULES: readonly AnyRule[] = [
   sqliteMultiWorker,
   dataDirNotShared,
   instancesDisagree,
+  dbConnectionBudget,
   staticFilesBehindProxy,
   threadedWorker,
   sessionMemoryMultiWorker,

@@ -37,11 +37,13 @@ export const PROJECT_KEYS: Record<string, Check> = {
       ? undefined
       : `must map rule ids to one of ${RULE_SETTINGS.join(', ')}`,
   deployment: (v) => {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object with workerProcesses, behindProxy and instances';
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be an object with workerProcesses, behindProxy, instances and databaseMaxConnections';
     const d = v as Record<string, unknown>;
-    for (const key of Object.keys(d)) if (!['workerProcesses', 'behindProxy', 'instances'].includes(key)) return `has no key "${key}" (it takes workerProcesses, behindProxy and instances)`;
+    for (const key of Object.keys(d))
+      if (!['workerProcesses', 'behindProxy', 'instances', 'databaseMaxConnections'].includes(key)) return `has no key "${key}" (it takes workerProcesses, behindProxy, instances and databaseMaxConnections)`;
     if (d.workerProcesses !== undefined && !(Number.isInteger(d.workerProcesses) && (d.workerProcesses as number) >= 1)) return 'workerProcesses must be a whole number from 1';
     if (d.behindProxy !== undefined && typeof d.behindProxy !== 'boolean') return 'behindProxy must be true or false';
+    if (d.databaseMaxConnections !== undefined && !(Number.isInteger(d.databaseMaxConnections) && (d.databaseMaxConnections as number) >= 1)) return 'databaseMaxConnections must be a whole number from 1';
     if (d.instances !== undefined && !(Array.isArray(d.instances) && d.instances.every(isStringArray))) return 'instances must be a list of lists of globs';
     return undefined;
   },

@@ -35,6 +35,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const deployment: DeploymentSettings = {};
   if (typeof dep.workerProcesses === 'number' && dep.workerProcesses > 0) deployment.workerProcesses = Math.floor(dep.workerProcesses);
   if (typeof dep.behindProxy === 'boolean') deployment.behindProxy = dep.behindProxy;
+  if (typeof dep.databaseMaxConnections === 'number' && dep.databaseMaxConnections > 0) deployment.databaseMaxConnections = Math.floor(dep.databaseMaxConnections);
   if (Array.isArray(dep.instances)) deployment.instances = dep.instances.map(strings).filter((g) => g.length > 0);
   if (typeof obj.sharedDataDir === 'string' && obj.sharedDataDir.trim()) deployment.sharedDataDir = obj.sharedDataDir.trim();
   if (typeof obj.staticFilesPath === 'string' && obj.staticFilesPath.trim()) deployment.staticFilesPath = obj.staticFilesPath.trim();

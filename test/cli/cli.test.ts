@@ -249,3 +249,55 @@ describe('CLI', () => {
     assert.equal(cli(['--rule', 'inline-comment=loud', file]).code, 2);
   });
 });
+
+describe('CLI --compare', () => {
+  const SECRET_1 = '0123456789abcdef0123456789abcdef';
+  const SECRET_2 = 'fedcba9876543210fedcba9876543210';
+  function site(): string[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-compare-'));
+    const write = (host: string, text: string) => {
+      fs.mkdirSync(path.join(dir, host));
+      fs.writeFileSync(path.join(dir, host, 'kallithea.ini'), text);
+      return path.join(dir, host, 'kallithea.ini');
+    };
+    const server = (port: number) => `[server:main]\nuse = egg:gunicorn#main\nport = ${port}\n`;
+    return [
+      write('web1', server(5000) + BASE.replace('postgresql://k@db.internal/k', 'postgresql://k:dbpass@db.internal/k')),
+      write('web2', server(5001) + BASE.replace(SECRET_1, SECRET_2).replace('postgresql://k@db.internal/k', 'postgresql://k:dbpass@db.internal/k')),
+    ];
+  }
+
+  test('text: one column per instance, the shared settings marked, secrets masked; exit 1 when one differs', () => {
+    const files = site();
+    const r = cli(['--compare', ...files]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, new RegExp(`\\[1\\] ${escape(files[0])}\\n  \\[2\\] ${escape(files[1])}`));
+    assert.match(r.stdout, /^! session\.secret\s+•+\s+•+$/m);
+    assert.match(r.stdout, /^= app_instance_uuid\s+•+\s+•+$/m);
+    assert.match(r.stdout, /^= sqlalchemy\.url\s+postgresql:\/\/k:•+@db\.internal\/k\s+postgresql/m);
+    assert.match(r.stdout, /^~ \[server\] port\s+5000\s+5001$/m);
+    assert.match(r.stdout, /1 setting that must agree differs: session\.secret\./);
+    for (const secret of [SECRET_1, SECRET_2, 'dbpass', '9f8e7d6c5b4a39281706f5e4d3c2b1a0']) assert.ok(!r.stdout.includes(secret), secret);
+  });
+
+  test('json: instances, and rows of key, mustAgree, values and differs; exit 0 when the shared settings agree', () => {
+    const files = site();
+    fs.writeFileSync(files[1], fs.readFileSync(files[1], 'utf8').replace(SECRET_2, SECRET_1));
+    const r = cli(['--compare', '--format', 'json', ...files]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { instances: string[]; rows: { key: string; mustAgree: boolean; values: (string | null)[]; differs: boolean }[] };
+    assert.deepEqual(out.instances, files);
+    const row = (key: string) => out.rows.find((x) => x.key === key);
+    assert.deepEqual(row('session.secret'), { key: 'session.secret', mustAgree: true, values: ['••••••', '••••••'], differs: false });
+    assert.deepEqual(row('[server] port'), { key: '[server] port', mustAgree: false, values: ['5000', '5001'], differs: true });
+    assert.deepEqual(row('canonical_url'), { key: 'canonical_url', mustAgree: true, values: [null, null], differs: false });
+    assert.equal(row('cut_off_limit'), undefined, 'a setting that agrees and need not is left out');
+    assert.ok(!r.stdout.includes('dbpass'));
+  });
+
+  test('bad usage: --compare with sarif, or with --fix', () => {
+    const files = site();
+    assert.equal(cli(['--compare', '--format', 'sarif', ...files]).code, 2);
+    assert.equal(cli(['--compare', '--fix', ...files]).code, 2);
+  });
+});

@@ -15,13 +15,13 @@ const FILE = '/srv/site/.kallithea-ini.json';
 describe('.kallithea-ini.json', () => {
   test('every setting, with instance and exclude globs anchored at the file', () => {
     const p = parseProjectFile(
-      JSON.stringify({ files: ['deploy/*.ini'], exclude: ['old/**', '/abs/x.ini'], rules: { 'unknown-key': 'off' }, deployment: { workerProcesses: 4, behindProxy: true, instances: [['deploy/host-*/kallithea.ini', '**/k.ini']] }, sharedDataDir: '/mnt/k', staticFilesPath: '/srv/public', maxFileSize: 1000 }),
+      JSON.stringify({ files: ['deploy/*.ini'], exclude: ['old/**', '/abs/x.ini'], rules: { 'unknown-key': 'off' }, deployment: { workerProcesses: 4, behindProxy: true, instances: [['deploy/host-*/kallithea.ini', '**/k.ini']], databaseMaxConnections: 300 }, sharedDataDir: '/mnt/k', staticFilesPath: '/srv/public', maxFileSize: 1000 }),
       FILE,
     );
     assert.deepEqual(p.errors, []);
     assert.deepEqual(p.exclude, ['/srv/site/old/**', '/abs/x.ini']);
     const s = normalizeSettings(p.settings);
-    assert.deepEqual(s.deployment, { workerProcesses: 4, behindProxy: true, instances: [['/srv/site/deploy/host-*/kallithea.ini', '**/k.ini']], sharedDataDir: '/mnt/k', staticFilesPath: '/srv/public' });
+    assert.deepEqual(s.deployment, { workerProcesses: 4, behindProxy: true, databaseMaxConnections: 300, instances: [['/srv/site/deploy/host-*/kallithea.ini', '**/k.ini']], sharedDataDir: '/mnt/k', staticFilesPath: '/srv/public' });
     assert.deepEqual(s.files, ['deploy/*.ini']);
     assert.deepEqual(s.rules, { 'unknown-key': 'off' });
     assert.equal(s.maxFileSize, 1000);

@@ -4,6 +4,7 @@ import { RULE_SETTINGS, parseRuleSetting, type RuleSetting } from '../core/analy
 import type { DeploymentSettings } from '../core/model/deployment';
 
 export const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif] [--fix] [--upgrade] PATH...
+       kallithea-ini-lint --compare [--format text|json] PATH...
        kallithea-ini-lint --list-rules [--format text|json|markdown]
 
 Checks Kallithea .ini files (PATH may be a file, or a folder searched for files
@@ -29,6 +30,9 @@ whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs)
   --config FILE    read settings from this project file instead of the
                    .kallithea-ini.json found from each config's folder upwards
   --no-config      read no project file
+  --compare        compare the configs as instances of one site: every setting
+                   they must share and every other one that differs, one column
+                   per file, secrets masked (exit 1 when a shared one differs)
   --list-rules     print every rule (id, severity, category, fix, description)
   --no-color       plain text even on a terminal (NO_COLOR does the same)
   -h, --help       show this help
@@ -45,6 +49,7 @@ export interface Options {
   fix: boolean;
   upgrade: boolean;
   listRules: boolean;
+  compare: boolean;
   color: boolean;
   paths: string[];
   rules: Record<string, RuleSetting>;
@@ -56,7 +61,7 @@ export interface Options {
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[], color: boolean): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', fix: false, upgrade: false, listRules: false, color, paths: [], rules: {}, deployment: {} };
+  const opts: Options = { format: 'text', fix: false, upgrade: false, listRules: false, compare: false, color, paths: [], rules: {}, deployment: {} };
   let formatGiven = false;
   const valueOf = (arg: string, i: number): [string, number] => {
     const eq = arg.indexOf('=');
@@ -115,6 +120,7 @@ export function parseArgs(argv: string[], color: boolean): Options | 'help' | 'v
     else if (arg === '--fix') opts.fix = true;
     else if (arg === '--upgrade') opts.upgrade = true;
     else if (arg === '--list-rules') opts.listRules = true;
+    else if (arg === '--compare') opts.compare = true;
     else if (arg === '--no-color') opts.color = false;
     else if (arg === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -125,6 +131,8 @@ export function parseArgs(argv: string[], color: boolean): Options | 'help' | 'v
     return opts;
   }
   if (formatGiven && opts.format === 'markdown') throw new UsageError('--format markdown is for --list-rules');
+  if (opts.compare && opts.format === 'sarif') throw new UsageError('--compare prints text or json');
+  if (opts.compare && (opts.fix || opts.upgrade)) throw new UsageError('--compare changes nothing: it cannot go with --fix or --upgrade');
   if (opts.paths.length === 0) throw new UsageError('no PATH given');
   return opts;
 }

@@ -1,5 +1,6 @@
 // kallithea-ini-lint: the same checks as the editor, from a terminal or CI.
 //   node dist/cli.js [--format text|json|sarif] [--fix] [--upgrade] PATH...
+//   node dist/cli.js --compare [--format text|json] PATH...
 //   node dist/cli.js --list-rules [--format text|json|markdown]
 // Exit status: 1 when an error-severity problem is found, 2 on bad usage or an
 // unreadable file, 0 otherwise.
@@ -11,12 +12,14 @@ import { fixAll, upgradeText } from '../core/analysis/fixes';
 import type { LintEnvironment, Peer } from '../core/model/deployment';
 import { isListedFile } from '../core/model/detect';
 import { findPeers } from '../core/model/workspace';
+import { compareInstances } from '../core/model/site';
 import { mergeSettingLayers } from '../core/settings/project-file';
 import { normalizeSettings, type ServerSettings } from '../core/settings/settings';
 import { findConfigs, readConfig } from '../host/config-files';
 import { ProjectFiles } from '../host/project-files';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { listRules, toJson, toSarif, toText, type FileReport } from './format';
+import { comparisonText } from '../core/features/compare-view';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -110,6 +113,13 @@ export function run(argv: string[], io: CliIo): number {
       if (fixed.text !== input.text) rewrite(input, fixed.text);
     }
   }
+  if (options.compare) {
+    const instances = inputs.flatMap((i) => (i.opened.model ? [{ path: i.file, model: i.opened.model }] : []));
+    const comparison = compareInstances(instances);
+    io.stdout(options.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonText(comparison, options.color ? paintRow : undefined));
+    if (unreadable) return 2;
+    return comparison.rows.some((r) => r.mustAgree && r.differs) ? 1 : 0;
+  }
   const envOf = environments();
   const reports: FileReport[] = inputs.map((input) => ({
     file: input.file,
@@ -127,6 +137,9 @@ export function run(argv: string[], io: CliIo): number {
   if (unreadable || broken.length > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
+
+const ROW_COLORS = { '!': '\x1b[31m', '~': '\x1b[33m', '=': '' } as const;
+const paintRow = (mark: '!' | '~' | '=', text: string) => (ROW_COLORS[mark] ? ROW_COLORS[mark] + text + '\x1b[0m' : text);
 
 /** The files the paths name: files as they are, folders searched for Kallithea configs. */
 function collectFiles(paths: string[], io: CliIo, filter: Parameters<typeof findConfigs>[1]): { files: string[]; unreadable: boolean } {

@@ -108,8 +108,9 @@ export interface Comparison {
 }
 
 /**
- * Every setting that must agree, and every other app or server setting that differs
- * between the instances, with each instance's value (masked where secret).
+ * Every setting that must agree (MUST_AGREE and the data directories), and every
+ * other app or server setting that differs between the instances, with each
+ * instance's value (masked where secret).
  */
 export function compareInstances(instances: readonly Peer[]): Comparison {
   const rows: CompareRow[] = [];
@@ -122,6 +123,12 @@ export function compareInstances(instances: readonly Peer[]): Comparison {
     agreeing.add(key.key);
     if (key.read) for (const name of BROKER_KEYS) agreeing.add(name);
     row(key.key, true, instances.map((p) => siteValue(p.model, key)?.value));
+  }
+  // The data directories must be shared too (data-dir-not-shared says why).
+  for (const key of Object.keys(DATA_DIRS)) {
+    if (agreeing.has(key)) continue;
+    agreeing.add(key);
+    row(key, true, instances.map((p) => p.model.appSetting(key)?.value));
   }
   // The other app settings, by name as each file has them, in the order of first appearance.
   const appKeys = new Set<string>();

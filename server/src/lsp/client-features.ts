@@ -25,6 +25,8 @@ export interface ClientFeatures {
   diagnosticData: boolean;
   /** Workspace edits may carry change annotations (a preview before a large fix). */
   changeAnnotations: boolean;
+  /** The server may ask the client to fetch inlay hints again (after a settings change). */
+  inlayHintRefresh: boolean;
 }
 
 /** VS Code's answer to everything, for the tests and for a client that sends no capabilities object at all. */
@@ -40,6 +42,7 @@ export const ALL_FEATURES: ClientFeatures = {
   diagnosticVersion: true,
   diagnosticData: true,
   changeAnnotations: true,
+  inlayHintRefresh: true,
 };
 
 const takesMarkdown = (formats: string[] | undefined) => !formats || formats.length === 0 ? false : formats[0] === MarkupKind.Markdown || formats.includes(MarkupKind.Markdown);
@@ -61,5 +64,6 @@ export function readClientFeatures(caps: ClientCapabilities): ClientFeatures {
     diagnosticVersion: !!diagnostics?.versionSupport,
     diagnosticData: !!diagnostics?.dataSupport,
     changeAnnotations: !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport,
+    inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
   };
 }

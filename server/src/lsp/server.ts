@@ -54,6 +54,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       hoverProvider: true,
+      inlayHintProvider: true,
       completionProvider: { triggerCharacters: ['[', '(', '=', ' '] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,

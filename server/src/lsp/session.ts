@@ -14,6 +14,7 @@ import { ALL_FEATURES, readClientFeatures, type ClientFeatures } from './client-
 import { codeActions } from './handlers/code-actions';
 import { executeCommand } from './handlers/commands';
 import { registerEditorHandlers } from './handlers/editor';
+import { onInlayHints } from './handlers/inlay-hints';
 import { publish } from './handlers/diagnostics';
 import { PROJECT_FILE } from '../core/settings/project-file';
 import { isProjectFile } from '../host/project-files';
@@ -98,6 +99,8 @@ function applySettings(clientLayer: unknown): void {
   store.setClient(clientLayer);
   configureIndex();
   revalidateAll();
+  // Hints read the settings too (on or off, the deployment's numbers): the client asks again.
+  if (features.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 /** The workspace scan follows the settings of each file's own project file. */
@@ -231,6 +234,14 @@ function modelFor(uri: string): ConfigModel | undefined {
 }
 
 registerEditorHandlers(connection, modelFor, () => ({ features, snippets: snippetsAsCompletions }));
+
+connection.languages.inlayHint.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const model = modelFor(params.textDocument.uri);
+  if (!doc || !model || !settingsOf(doc).inlayHints) return [];
+  const env = validator.now(doc)?.env ?? { settings: settingsOf(doc).deployment, peers: [] };
+  return onInlayHints(model, params.range, env);
+});
 
 connection.onExecuteCommand((p) =>
   executeCommand(p, {

@@ -50,6 +50,8 @@ export const PROJECT_KEYS: Record<string, Check> = {
   sharedDataDir: (v) => (typeof v === 'string' ? undefined : 'must be a folder path'),
   staticFilesPath: (v) => (typeof v === 'string' ? undefined : 'must be a folder path'),
   maxFileSize: (v) => (typeof v === 'number' && v > 0 ? undefined : 'must be a number of bytes above 0'),
+  inlayHints: (v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, x]) => k === 'enabled' && typeof x === 'boolean') ? undefined : 'must be {"enabled": true or false}',
 };
 
 function dirname(p: string): string {

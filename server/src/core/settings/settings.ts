@@ -13,6 +13,8 @@ export interface ServerSettings {
   deployment: DeploymentSettings;
   /** Above this size (bytes) a file gets a notice instead of a full analysis. */
   maxFileSize: number;
+  /** Inlay hints (expanded references, ignored keys, workers and connections) are shown. */
+  inlayHints: boolean;
 }
 
 export { DEFAULT_MAX_FILE_SIZE };
@@ -40,5 +42,6 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (typeof obj.sharedDataDir === 'string' && obj.sharedDataDir.trim()) deployment.sharedDataDir = obj.sharedDataDir.trim();
   if (typeof obj.staticFilesPath === 'string' && obj.staticFilesPath.trim()) deployment.staticFilesPath = obj.staticFilesPath.trim();
   const maxFileSize = typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 ? obj.maxFileSize : DEFAULT_MAX_FILE_SIZE;
-  return { files: strings(obj.files), rules, deployment, maxFileSize };
+  const hints = obj.inlayHints && typeof obj.inlayHints === 'object' ? (obj.inlayHints as Record<string, unknown>).enabled : undefined;
+  return { files: strings(obj.files), rules, deployment, maxFileSize, inlayHints: hints !== false };
 }

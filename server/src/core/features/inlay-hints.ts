@@ -1,0 +1,105 @@
+// Inlay hints: short notes the editor shows inside the text, computed from the model.
+// - after a `%(name)s` reference, the value it expands to (with %(here)s resolved);
+// - after a key PasteDeploy ignores because [DEFAULT] has the same name, that it is ignored;
+// - after the web server's worker setting, its processes times threads;
+// - after `sqlalchemy.pool_size`, the site's connection total against the database's limit.
+// A secret never appears: a reference to a secret key gets no hint, and passwords in
+// URLs are masked.
+
+import { displayValue, isSecretKey } from '../catalog/display';
+import { SECTION_KINDS } from '../catalog/sections';
+import { pyInt, uwsgiInt } from '../catalog/values';
+import { serverOf, uwsgiValue, type LintEnvironment } from '../model/deployment';
+import { connectionBudget, workerProcesses } from '../model/connections';
+import type { ConfigModel } from '../model/model';
+import { scanPercents } from '../syntax/percents';
+import type { Entry } from '../syntax/parser';
+import type { Position } from '../syntax/text';
+import { valueOffsetToPosition } from '../syntax/value-offsets';
+
+export interface InlayHintItem {
+  position: Position;
+  label: string;
+  tooltip?: string;
+  /** 'value': what something expands to; 'note': a fact about the line. */
+  kind: 'value' | 'note';
+}
+
+/** The hints on lines [fromLine, toLine]. */
+export function inlayHints(model: ConfigModel, fromLine: number, toLine: number, env: LintEnvironment): InlayHintItem[] {
+  const hints: InlayHintItem[] = [];
+  const server = serverOf(model);
+  for (const section of model.parsed.sections) {
+    const last = section.entryCount ? section.entry(section.entryCount - 1).range.end.line : section.line;
+    if (last < fromLine || section.line > toLine) continue;
+    const kind = SECTION_KINDS[model.kindOf(section)];
+    const interpolated = kind.reader !== 'uwsgi' && kind.reader !== 'unknown';
+    for (const entry of section.entries) {
+      const line = entry.keyRange.start.line;
+      if (line < fromLine || line > toLine) continue;
+      if (interpolated && !kind.rawKeys?.includes(entry.key)) referenceHints(model, entry, hints);
+      if (model.lineValue(entry).how === 'dropped')
+        hints.push({ position: entry.valueRange.end, label: 'ignored: [DEFAULT] wins', kind: 'note', tooltip: `PasteDeploy skips a plain key that [DEFAULT] also sets; write "set ${entry.key} = ..." here to override it.` });
+    }
+  }
+  workerHint(model, server, fromLine, toLine, env, hints);
+  poolHint(model, fromLine, toLine, env, hints);
+  return hints.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+}
+
+function referenceHints(model: ConfigModel, entry: Entry, hints: InlayHintItem[]): void {
+  if (!entry.value.includes('%(')) return;
+  for (const token of scanPercents(entry.value)) {
+    if (token.kind !== 'reference' || !token.name) continue;
+    const name = token.name;
+    if (isSecretKey('app', name)) continue;
+    const got = model.get(entry.section.name, name);
+    if (!got?.ok) continue;
+    hints.push({
+      position: valueOffsetToPosition(entry, token.offset + token.length),
+      label: `= ${displayValue(got.value, false, 60)}`,
+      kind: 'value',
+      tooltip: `%(${name})s expands to this here`,
+    });
+  }
+}
+
+function workerHint(model: ConfigModel, server: ReturnType<typeof serverOf>, fromLine: number, toLine: number, env: LintEnvironment, hints: InlayHintItem[]): void {
+  const processes = workerProcesses(model, env.settings);
+  let at: Entry | undefined;
+  let threads = 1;
+  if (server) {
+    const key = SECTION_KINDS[server.kind].processesKey;
+    at = (key && server.entry(key)) || server.entry('threads');
+    const t = server.value('threads');
+    threads = (t !== undefined ? pyInt(t) : undefined) ?? (server.kind === 'server:waitress' ? 4 : 1);
+  }
+  const uwsgi = model.sections.get('uwsgi');
+  const uwsgiWorkers = uwsgiValue(uwsgi, 'workers', 'processes');
+  if (!at && uwsgiWorkers) {
+    at = uwsgiWorkers.entry;
+    const t = uwsgiValue(uwsgi, 'threads');
+    threads = t ? Math.max(1, uwsgiInt(t.text).value) : 1;
+  }
+  if (!at) return;
+  const line = at.keyRange.start.line;
+  if (line < fromLine || line > toLine) return;
+  const label = `${processes} process${processes === 1 ? '' : 'es'} × ${threads} thread${threads === 1 ? '' : 's'}`;
+  hints.push({ position: at.valueRange.end, label, kind: 'note', tooltip: 'Worker processes and threads per process that serve requests in this instance.' });
+}
+
+function poolHint(model: ConfigModel, fromLine: number, toLine: number, env: LintEnvironment, hints: InlayHintItem[]): void {
+  const pool = model.appSetting('sqlalchemy.pool_size')?.entry;
+  if (!pool) return;
+  const line = pool.keyRange.start.line;
+  if (line < fromLine || line > toLine) return;
+  const budget = connectionBudget(model, env);
+  if (!budget) return;
+  const instances = budget.instances.length;
+  hints.push({
+    position: pool.valueRange.end,
+    label: `site: ${budget.total} of ${budget.limit} connections`,
+    kind: 'note',
+    tooltip: `(pool_size + max_overflow) × worker processes${instances > 1 ? ` over ${instances} instances` : ''}${budget.celery ? ', plus Celery' : ''}, against ${budget.server}'s max_connections.`,
+  });
+}

@@ -24,6 +24,7 @@ import { SettingsStore } from './settings-store';
 import { Validator } from './validation';
 import { collectGarbage } from './collect';
 import { WorkspaceIndex } from './workspace-index';
+import { ClosedFileProblems } from './closed-files';
 import { connection, documents } from './connection';
 
 const states = new DocumentStates();
@@ -170,7 +171,19 @@ const validator = new Validator(states, {
   publish(doc, result) {
     if (!result) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     else publish(connection, doc, result.diagnostics, features);
+    // The closed instance files of the site, once typing pauses.
+    if (result?.env.peers.length || closedFiles.any()) closedFiles.schedule(CLOSED_FILES_DELAY_MS);
   },
+});
+
+/** How long after an open document's lint the closed instance files of its site are linted again. */
+const CLOSED_FILES_DELAY_MS = 300;
+const closedFiles = new ClosedFileProblems(connection, {
+  openSites: () => documents.all().map((d) => states.result(d.uri)?.env.peers ?? []),
+  isOpen: (path) => documents.all().some((d) => uriToPath(d.uri) === path),
+  settingsFor: (path) => store.forFile(path),
+  environment: (peer, settings) => ({ settings: settings.deployment, peers: workspace.peers(peer, settings.deployment) }),
+  features: () => features,
 });
 
 function revalidateAll(): void {
@@ -197,7 +210,11 @@ function revalidateOthersSoon(changed: string): void {
   }, 500);
 }
 
-documents.onDidOpen((e) => states.refreshBom(e.document.uri));
+documents.onDidOpen((e) => {
+  states.refreshBom(e.document.uri);
+  const path = uriToPath(e.document.uri);
+  if (path) closedFiles.opened(path);
+});
 documents.onDidSave((e) => {
   states.refreshBom(e.document.uri);
   validator.schedule(e.document.uri);
@@ -208,13 +225,14 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   const path = uriToPath(e.document.uri);
-  if (path) {
-    workspace.closeOpen(path);
-    void workspace.refreshFile(path);
-  }
   validator.cancel(e.document.uri);
   states.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (path) {
+    workspace.closeOpen(path);
+    // As it is on disk now: still an instance of an open document's site, it is published as a closed file.
+    void workspace.refreshFile(path).then(() => closedFiles.schedule());
+  }
 });
 
 connection.onCodeAction((params, token) => {

@@ -9,9 +9,11 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClie
 import { isKallitheaConfig, isListedFile } from '../../server/src/core/model/detect';
 import { PROJECT_FILE } from '../../server/src/core/settings/project-file';
 import { ProjectFiles } from '../../server/src/host/project-files';
+import { openInstance, SiteView, type SiteData } from './site-view';
 import { CLIENT_COMMANDS, DEFAULT_PUBLIC_PATH, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/shared/names';
 
 const EFFECTIVE_SCHEME = 'kallithea-effective';
+const COMPARE_SCHEME = 'kallithea-compare';
 let client: LanguageClient | undefined;
 
 const projects = new ProjectFiles();
@@ -28,7 +30,7 @@ function listedFiles(doc: vscode.TextDocument): string[] {
 
 /** Switch a document to kallithea-ini when it is a Kallithea config opened as a plain .ini. */
 async function claim(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId === LANGUAGE_ID || doc.uri.scheme === EFFECTIVE_SCHEME) return;
+  if (doc.languageId === LANGUAGE_ID || doc.uri.scheme === EFFECTIVE_SCHEME || doc.uri.scheme === COMPARE_SCHEME) return;
   if (doc.languageId !== 'ini' && doc.languageId !== 'plaintext' && doc.languageId !== 'properties') return;
   const file = doc.uri.path;
   const listed = isListedFile(file, listedFiles(doc));
@@ -54,7 +56,12 @@ async function showText(content: string, language: string): Promise<void> {
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and its tests): the Site view's current content. */
+export interface KallitheaApi {
+  sites(): Promise<SiteData[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KallitheaApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // The server's code cache goes to the extension's own storage, which VS Code removes with the extension.
   const env = { ...process.env, KALLITHEA_INI_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') };
@@ -79,7 +86,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   })();
 
+  // The instances of the active config's site side by side, as the server writes them (read-only).
+  const comparison = new (class implements vscode.TextDocumentContentProvider {
+    async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+      return (await serverCommand<string | null>(SERVER_COMMANDS.compareInstances, uri.query)) ?? 'The config is no longer open.\n';
+    }
+  })();
+  const siteView = new SiteView(() => serverCommand<SiteData[]>(SERVER_COMMANDS.sites));
+  let siteTimer: NodeJS.Timeout | undefined;
+  const refreshSiteSoon = () => {
+    clearTimeout(siteTimer);
+    siteTimer = setTimeout(() => siteView.refresh(), 300);
+  };
+  const iniWatcher = vscode.workspace.createFileSystemWatcher('**/*.ini');
+  iniWatcher.onDidCreate(refreshSiteSoon);
+  iniWatcher.onDidChange(refreshSiteSoon);
+  iniWatcher.onDidDelete(refreshSiteSoon);
+
   context.subscriptions.push(
+    iniWatcher,
+    vscode.window.registerTreeDataProvider('kallithea.site', siteView),
+    vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparison),
+    vscode.workspace.onDidSaveTextDocument((doc) => doc.languageId === LANGUAGE_ID && refreshSiteSoon()),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.refreshSite, () => siteView.refresh()),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.openInstance, (uri: string, line: number) => openInstance(uri, line)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.compareInstances, async () => {
+      const doc = activeConfig();
+      if (!doc) return;
+      // A new query each time: the comparison is made again, not taken from an earlier view.
+      const uri = vscode.Uri.from({ scheme: COMPARE_SCHEME, path: `/${path.basename(doc.uri.path)} (instances compared)`, query: doc.uri.toString(), fragment: String(Date.now()) });
+      const view = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(view, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    }),
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) vscode.workspace.textDocuments.forEach((doc) => void claim(doc));
@@ -141,6 +179,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await Promise.all(vscode.workspace.textDocuments.map(claim));
   await client.start();
+  await vscode.commands.executeCommand('setContext', 'kallithea.active', true);
+  siteView.refresh();
+  return { sites: () => siteView.current() };
 }
 
 export async function deactivate(): Promise<void> {

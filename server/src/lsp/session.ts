@@ -25,6 +25,7 @@ import { Validator } from './validation';
 import { collectGarbage } from './collect';
 import { WorkspaceIndex } from './workspace-index';
 import { ClosedFileProblems } from './closed-files';
+import { groupSites } from '../core/model/site';
 import { connection, documents } from './connection';
 
 const states = new DocumentStates();
@@ -56,12 +57,18 @@ export function initialize(params: InitializeParams): void {
 
 /** The client's `initialized` notification: watch files, read the settings, scan the folders, lint. */
 export async function initialized(): Promise<void> {
+  let scanned: () => void = () => undefined;
+  firstScan = new Promise((resolve) => (scanned = resolve));
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ini' }, { globPattern: `**/${PROJECT_FILE}` }] });
   if (canTrackFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e.added, e.removed));
   await refreshSettings();
   await workspace.scan(folders);
+  scanned();
   revalidateAll();
 }
+
+/** Settles once the workspace folders have been read the first time (the Site view waits for it). */
+let firstScan: Promise<void> = Promise.resolve();
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { kallithea?: unknown } | undefined)?.kallithea;
@@ -265,6 +272,17 @@ connection.onExecuteCommand((p) =>
   executeCommand(p, {
     connection,
     modelFor,
+    instancesOf: (uri) => {
+      const doc = documents.get(uri);
+      const model = modelFor(uri);
+      const file = uriToPath(uri);
+      if (!doc || !model || !file) return undefined;
+      return [{ path: file, model }, ...(validator.now(doc)?.env.peers ?? [])];
+    },
+    sites: async () => {
+      await firstScan;
+      return { sites: groupSites(workspace.all(), (file) => store.forFile(file).deployment), settingsOf: (file) => store.forFile(file).deployment };
+    },
     staticFilesPath: (uri) => (uri ? settingsFor(uri) : store.forFile()).deployment.staticFilesPath,
   }),
 );

@@ -25,6 +25,10 @@ export const SERVER_COMMANDS = {
   staticConfig: 'kallithea.staticConfig',
   /** Applies a WorkspaceEdit, for clients that take code actions as commands only. */
   applyEdit: 'kallithea.applyEdit',
+  /** An open config and the other instances of its site side by side, as text (secrets masked). */
+  compareInstances: 'kallithea.compareInstances',
+  /** The sites of the workspace, each with its instances and their details, for the Site view. */
+  sites: 'kallithea.sites',
 } as const;
 
 /** Commands of the VS Code client (declared in package.json). */
@@ -34,6 +38,10 @@ export const CLIENT_COMMANDS = {
   fixAll: 'kallithea.fixAll',
   /** Opens text a quick fix produced (web-server lines) in a new editor: arguments [{ language, content }]. */
   showDocument: 'kallithea.showDocument',
+  compareInstances: 'kallithea.showInstanceComparison',
+  refreshSite: 'kallithea.refreshSite',
+  /** Opens a file of the Site view at a line: arguments [path, line]. */
+  openInstance: 'kallithea.openInstance',
 } as const;
 
 /** The code action kind of "fix all safe problems". */

@@ -8,9 +8,8 @@
 
 import { displayValue, isSecretKey } from '../catalog/display';
 import { SECTION_KINDS } from '../catalog/sections';
-import { pyInt, uwsgiInt } from '../catalog/values';
-import { serverOf, uwsgiValue, type LintEnvironment } from '../model/deployment';
-import { connectionBudget, workerProcesses } from '../model/connections';
+import type { LintEnvironment } from '../model/deployment';
+import { connectionBudget, workerLayout, workerProcesses, workersLabel } from '../model/connections';
 import type { ConfigModel } from '../model/model';
 import { scanPercents } from '../syntax/percents';
 import type { Entry } from '../syntax/parser';
@@ -28,7 +27,6 @@ export interface InlayHintItem {
 /** The hints on lines [fromLine, toLine]. */
 export function inlayHints(model: ConfigModel, fromLine: number, toLine: number, env: LintEnvironment): InlayHintItem[] {
   const hints: InlayHintItem[] = [];
-  const server = serverOf(model);
   for (const section of model.parsed.sections) {
     const last = section.entryCount ? section.entry(section.entryCount - 1).range.end.line : section.line;
     if (last < fromLine || section.line > toLine) continue;
@@ -42,7 +40,7 @@ export function inlayHints(model: ConfigModel, fromLine: number, toLine: number,
         hints.push({ position: entry.valueRange.end, label: 'ignored: [DEFAULT] wins', kind: 'note', tooltip: `PasteDeploy skips a plain key that [DEFAULT] also sets; write "set ${entry.key} = ..." here to override it.` });
     }
   }
-  workerHint(model, server, fromLine, toLine, env, hints);
+  workerHint(model, fromLine, toLine, env, hints);
   poolHint(model, fromLine, toLine, env, hints);
   return hints.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }
@@ -64,28 +62,12 @@ function referenceHints(model: ConfigModel, entry: Entry, hints: InlayHintItem[]
   }
 }
 
-function workerHint(model: ConfigModel, server: ReturnType<typeof serverOf>, fromLine: number, toLine: number, env: LintEnvironment, hints: InlayHintItem[]): void {
-  const processes = workerProcesses(model, env.settings);
-  let at: Entry | undefined;
-  let threads = 1;
-  if (server) {
-    const key = SECTION_KINDS[server.kind].processesKey;
-    at = (key && server.entry(key)) || server.entry('threads');
-    const t = server.value('threads');
-    threads = (t !== undefined ? pyInt(t) : undefined) ?? (server.kind === 'server:waitress' ? 4 : 1);
-  }
-  const uwsgi = model.sections.get('uwsgi');
-  const uwsgiWorkers = uwsgiValue(uwsgi, 'workers', 'processes');
-  if (!at && uwsgiWorkers) {
-    at = uwsgiWorkers.entry;
-    const t = uwsgiValue(uwsgi, 'threads');
-    threads = t ? Math.max(1, uwsgiInt(t.text).value) : 1;
-  }
-  if (!at) return;
-  const line = at.keyRange.start.line;
+function workerHint(model: ConfigModel, fromLine: number, toLine: number, env: LintEnvironment, hints: InlayHintItem[]): void {
+  const { entry, threads } = workerLayout(model);
+  if (!entry) return;
+  const line = entry.keyRange.start.line;
   if (line < fromLine || line > toLine) return;
-  const label = `${processes} process${processes === 1 ? '' : 'es'} × ${threads} thread${threads === 1 ? '' : 's'}`;
-  hints.push({ position: at.valueRange.end, label, kind: 'note', tooltip: 'Worker processes and threads per process that serve requests in this instance.' });
+  hints.push({ position: entry.valueRange.end, label: workersLabel(workerProcesses(model, env.settings), threads), kind: 'note', tooltip: 'Worker processes and threads per process that serve requests in this instance.' });
 }
 
 function poolHint(model: ConfigModel, fromLine: number, toLine: number, env: LintEnvironment, hints: InlayHintItem[]): void {

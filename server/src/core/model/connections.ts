@@ -8,6 +8,7 @@ import { SECTION_KINDS } from '../catalog/sections';
 import { isOn, pyInt, uwsgiInt } from '../catalog/values';
 import { dbScheme, serverOf, uwsgiValue, type DeploymentSettings, type LintEnvironment } from './deployment';
 import type { ConfigModel } from './model';
+import type { Entry } from '../syntax/parser';
 
 /** SQLAlchemy's QueuePool defaults. */
 export const POOL_SIZE_DEFAULT = 5;
@@ -51,6 +52,31 @@ export function workerProcesses(model: ConfigModel, settings: DeploymentSettings
   const uwsgi = uwsgiValue(model.sections.get('uwsgi'), 'workers', 'processes');
   if (uwsgi) return Math.max(1, uwsgiInt(uwsgi.text).value);
   return settings.workerProcesses ?? 1;
+}
+
+/**
+ * The line that sets one instance's worker processes (or, for waitress, its threads),
+ * and the threads in each process: the server's `threads` (waitress starts 4 unless
+ * told), or [uwsgi]'s.
+ */
+export function workerLayout(model: ConfigModel): { entry?: Entry; threads: number } {
+  const server = serverOf(model);
+  const uwsgi = model.sections.get('uwsgi');
+  if (server) {
+    const key = SECTION_KINDS[server.kind].processesKey;
+    const t = server.value('threads');
+    const threads = (t !== undefined ? pyInt(t) : undefined) ?? (server.kind === 'server:waitress' ? 4 : 1);
+    const entry = (key && server.entry(key)) || server.entry('threads');
+    if (entry || !uwsgi) return { entry, threads };
+  }
+  const workers = uwsgiValue(uwsgi, 'workers', 'processes');
+  const t = uwsgiValue(uwsgi, 'threads');
+  return { entry: workers?.entry, threads: t ? Math.max(1, uwsgiInt(t.text).value) : 1 };
+}
+
+/** "4 processes × 1 thread" */
+export function workersLabel(processes: number, threads: number): string {
+  return `${processes} process${processes === 1 ? '' : 'es'} × ${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
 /** sqlalchemy.pool_size and sqlalchemy.max_overflow as the app gets them (SQLAlchemy's defaults when absent or unreadable). */

@@ -4,9 +4,13 @@
 // `--compare` and the editor's Compare Instances command all read it here.
 
 import { displayValue, isSecretKey } from '../catalog/display';
+import { SECTION_KINDS } from '../catalog/sections';
+import { isOn } from '../catalog/values';
 import type { Entry } from '../syntax/parser';
-import type { Peer } from './deployment';
+import { workerLayout, workerProcesses, workersLabel } from './connections';
+import { bindOf, databaseOf, serverOf, uwsgiValue, type DeploymentSettings, type Peer } from './deployment';
 import type { ConfigModel } from './model';
+import { findPeers, type InstanceSignature } from './workspace';
 
 /** The data directories every instance of a site must share, where each lives under a shared root, and why. */
 export const DATA_DIRS: Record<string, { under: string; why: string }> = {
@@ -152,4 +156,55 @@ function serverValue(model: ConfigModel, key: string): string | undefined {
   if (!server) return undefined;
   const got = model.get(server, key);
   return got?.ok ? got.value : undefined;
+}
+
+/** One line of an instance in the Site view: what, its value (masked where secret), and the line that sets it. */
+export interface InstanceDetail {
+  label: string;
+  value: string;
+  line?: number;
+}
+
+export interface InstanceSummary {
+  path: string;
+  details: InstanceDetail[];
+}
+
+/** What the Site view shows of one instance: where it listens, its server, workers, database, data and broker. */
+export function describeInstance(peer: Peer, settings: DeploymentSettings): InstanceSummary {
+  const { model } = peer;
+  const details: InstanceDetail[] = [];
+  const add = (label: string, value: string | undefined, entry?: Entry) => {
+    if (value !== undefined) details.push({ label, value, line: entry?.keyRange.start.line });
+  };
+  const server = serverOf(model);
+  const uwsgi = model.sections.get('uwsgi');
+  const bindEntry = server ? (server.entry('bind') ?? server.entry('listen') ?? server.entry('port') ?? server.entry('host')) : uwsgiValue(uwsgi, 'http-socket', 'http', 'socket')?.entry;
+  add('listens on', bindOf(model, server), bindEntry);
+  add('server', server ? SECTION_KINDS[server.kind].readBy : uwsgi ? 'uWSGI' : undefined, server?.use ?? uwsgi?.values().next().value);
+  const layout = workerLayout(model);
+  add('workers', workersLabel(workerProcesses(model, settings), layout.threads), layout.entry);
+  const database = databaseOf(model);
+  add('database', database ? shownValue('sqlalchemy.url', database.url) : '(not set)', database?.setting.entry);
+  const cache = model.appSetting('cache_dir');
+  add('data directory', cache?.value ?? '(not set)', cache?.entry);
+  if (isOn('tg', model.appSetting('use_celery')?.value)) {
+    const broker = MUST_AGREE.find((k) => k.key === 'celery.broker_url')!.read!(model);
+    add('broker', broker ? shownValue(broker.spelled, broker.value) : '(not set)', broker?.entry);
+  }
+  return { path: peer.path, details };
+}
+
+/** The configs grouped into sites: each with the instances it is compared with, sorted by path; a config alone is a site of one. */
+export function groupSites(all: readonly Peer[], settingsOf: (path: string) => DeploymentSettings): Peer[][] {
+  const placed = new Set<string>();
+  const sites: Peer[][] = [];
+  const signatures = new Map<string, InstanceSignature>();
+  for (const peer of [...all].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (placed.has(peer.path)) continue;
+    const site = [peer, ...findPeers(peer, all, settingsOf(peer.path), signatures).filter((p) => !placed.has(p.path))].sort((a, b) => a.path.localeCompare(b.path));
+    for (const p of site) placed.add(p.path);
+    sites.push(site);
+  }
+  return sites;
 }

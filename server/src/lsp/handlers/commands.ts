@@ -1,17 +1,26 @@
 // workspace/executeCommand: the effective configuration view, the web-server lines
-// for the static files, and applying an edit for clients that take code actions
-// as commands only.
+// for the static files, applying an edit for clients that take code actions as
+// commands only, the instances of a site compared, and the sites for the Site view.
 
 import type { Connection, ExecuteCommandParams, WorkspaceEdit } from 'vscode-languageserver/node';
 import { staticServerConfig } from '../../core/catalog/static-files';
 import { effectiveConfigView } from '../../core/features/effective-view';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { comparisonText } from '../../core/features/compare-view';
+import { databaseOf, type DeploymentSettings, type Peer } from '../../core/model/deployment';
 import type { ConfigModel } from '../../core/model/model';
+import { compareInstances, describeInstance, shownValue } from '../../core/model/site';
 import { DEFAULT_PUBLIC_PATH, SERVER_COMMANDS } from '../../shared/names';
 
 export interface CommandInputs {
   connection: Connection;
   /** The model of an open Kallithea document. */
   modelFor(uri: string): ConfigModel | undefined;
+  /** An open config and the other instances of its site, this one first. */
+  instancesOf(uri: string): Peer[] | undefined;
+  /** Every config of the workspace grouped into sites, with the deployment settings of each file. */
+  sites(): Promise<{ sites: Peer[][]; settingsOf(path: string): DeploymentSettings }>;
   /** The `deployment.staticFilesPath` setting for a document (or the workspace). */
   staticFilesPath(uri: string | undefined): string | undefined;
 }
@@ -33,5 +42,31 @@ export async function executeCommand(p: ExecuteCommandParams, inputs: CommandInp
     const publicPath = opts.publicPath || inputs.staticFilesPath(opts.uri) || DEFAULT_PUBLIC_PATH;
     return staticServerConfig(opts.server === 'apache' ? 'apache' : 'nginx', publicPath, model?.prefixFilter()?.prefix);
   }
+  if (p.command === SERVER_COMMANDS.compareInstances) {
+    const uri = typeof arg === 'string' ? arg : arg?.uri;
+    const instances = uri ? inputs.instancesOf(uri) : undefined;
+    if (!instances) return null;
+    const base = commonFolder(instances.map((i) => i.path));
+    return comparisonText(compareInstances(instances.map((i) => ({ path: path.relative(base, i.path) || path.basename(i.path), model: i.model }))));
+  }
+  if (p.command === SERVER_COMMANDS.sites) {
+    const { sites, settingsOf } = await inputs.sites();
+    return sites.map((site) => ({
+      name: siteName(site),
+      instances: site.map((peer) => ({ ...describeInstance(peer, settingsOf(peer.path)), uri: pathToFileURL(peer.path).toString() })),
+    }));
+  }
   return null;
+}
+
+/** A site is named by its database (masked), else by its first file. */
+function siteName(site: Peer[]): string {
+  const url = databaseOf(site[0].model)?.url;
+  return url ? `${shownValue('sqlalchemy.url', url)} (${site.length} instance${site.length === 1 ? '' : 's'})` : path.basename(path.dirname(site[0].path)) + '/' + path.basename(site[0].path);
+}
+
+function commonFolder(paths: string[]): string {
+  let base = path.dirname(paths[0]);
+  while (!paths.every((p) => p.startsWith(base + path.sep)) && path.dirname(base) !== base) base = path.dirname(base);
+  return base;
 }

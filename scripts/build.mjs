@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
+import { extensionReadme } from './extension-readme.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = !process.argv.includes('--dev');
@@ -44,6 +45,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-main.js', plugins: [lazyBuiltins] }),
   build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The README the .vsix carries: the extension's part of README.md.
+writeFileSync('dist/README.md', extensionReadme(readFileSync('README.md', 'utf8')));
 
 if (production) {
   await Promise.all(

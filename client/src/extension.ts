@@ -116,7 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kallit
       // A new query each time: the comparison is made again, not taken from an earlier view.
       const uri = vscode.Uri.from({ scheme: COMPARE_SCHEME, path: `/${path.basename(doc.uri.path)} (instances compared)`, query: doc.uri.toString(), fragment: String(Date.now()) });
       const view = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(view, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+      // A wide table: the whole editor area rather than a column beside the config.
+      await vscode.window.showTextDocument(view, { preview: false });
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -47,9 +47,12 @@ export class SiteView implements vscode.TreeDataProvider<Node> {
       return item;
     }
     if (node.kind === 'instance') {
-      const item = new vscode.TreeItem(vscode.Uri.parse(node.instance.uri), vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = vscode.workspace.asRelativePath(vscode.Uri.parse(node.instance.uri), false);
-      item.command = { command: CLIENT_COMMANDS.openInstance, title: 'Open', arguments: [node.instance.uri, 0] };
+      const uri = vscode.Uri.parse(node.instance.uri);
+      // The path tells the instances apart (they are all kallithea.ini); the resource gives the file's icon.
+      const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.Collapsed);
+      item.resourceUri = uri;
+      // No command: a click opens the details; each detail opens the file at its line.
+      item.contextValue = 'kallithea.instance';
       return item;
     }
     const item = new vscode.TreeItem(node.detail.label, vscode.TreeItemCollapsibleState.None);

@@ -1,7 +1,7 @@
 // Looking at the workbench as a person does, on the offline host: the squiggle on a
 // line, the Problems panel entry, the hover widget, the quick-fix menu, and a snippet
-// inserted by typing its prefix. Screenshots of the hover, a warning and a quick fix
-// go to docs/images/ for the README. Every wait is on something appearing on screen.
+// inserted by typing its prefix, inlay hints, the Site view and the instances
+// compared. Screenshots of each go to docs/images/ for the README. Every wait is on something appearing on screen.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,6 +101,48 @@ export async function workbenchChecks({ root, workspace, imagesDir, log = consol
       await page.locator('.action-widget', { hasText: 'Move the comment to its own line' }).first().waitFor();
       await page.screenshot({ path: join(imagesDir, 'quick-fix.png') });
       await page.keyboard.press('Escape');
+    });
+
+    await check('inlay hints show what %(here)s expands to and the workers', async () => {
+      await openFile('deploy/host-a/kallithea.ini');
+      await page.locator('.statusbar-item', { hasText: 'Kallithea INI' }).first().waitFor();
+      await page.locator('.view-line', { hasText: '1 process × 1 thread' }).first().waitFor();
+      const line = await page.locator('.view-line', { hasText: 'cache_dir' }).first().evaluate((el) => el.textContent);
+      // VS Code shortens a long hint with an ellipsis (editor.inlayHints.maximumLength).
+      if (!/^cache_dir\s=\s%\(here\)s\s*=\s\/.+\/data\s*$/.test(line)) throw new Error(`no expanded %(here)s on the cache_dir line: ${line}`);
+      await page.screenshot({ path: join(imagesDir, 'inlay-hints.png') });
+    });
+
+    await check('the Kallithea Site view in the Explorer lists the instances of the site', async () => {
+      await page.keyboard.press('Control+Shift+E');
+      // Room for the view: the folder tree above it is folded.
+      const folders = page.locator('.pane-header', { hasText: 'workbench' }).first();
+      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+      const header = page.locator('.pane-header', { hasText: 'Kallithea Site' }).first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const view = page.locator('.pane', { has: header });
+      await view.locator('.monaco-list-row', { hasText: 'deploy/host-b' }).first().waitFor();
+      // Open host-b's details: where it listens, its server, workers, database, data directory.
+      await view.locator('.monaco-list-row', { hasText: 'deploy/host-b' }).first().click();
+      await view.locator('.monaco-list-row', { hasText: '10.0.0.12:5000' }).first().waitFor();
+      await settled(view);
+      await page.screenshot({ path: join(imagesDir, 'site-view.png') });
+    });
+
+    await check('Kallithea: Compare Instances opens the table of the site', async () => {
+      await openFile('deploy/host-a/kallithea.ini');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type('Kallithea: Compare Instances');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Instances' }).first().click();
+      await page.locator('.tab', { hasText: 'instances compared' }).first().waitFor();
+      await page.locator('.view-line', { hasText: '[server] host' }).first().waitFor();
+      // The table is wide: the side bar goes while the picture is taken.
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(imagesDir, 'compare.png') });
+      await page.keyboard.press('Control+B');
     });
 
     await check('typing a snippet prefix and Enter inserts the snippet', async () => {

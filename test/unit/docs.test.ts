@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { RULES } from '../../server/src/core/rules';
 import { replacePageHeader, replaceRulesTable } from '../../server/src/core/rules/docs-sync';
@@ -48,4 +49,14 @@ test('the rule pages ship in the extension and the npm package, beside the bundl
 test("the client's commands in package.json are the ones the shared names module declares", () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
   assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), Object.values(CLIENT_COMMANDS).sort());
+});
+
+test("the extension's README is README.md's part about the extension: settings, editor features, rules; no screenshots", async () => {
+  const { extensionReadme } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'extension-readme.mjs')).href)) as { extensionReadme: (s: string) => string };
+  const text = extensionReadme(readme());
+  for (const heading of ['## Install the extension', '### Settings', '### In the editor', '## What it checks']) assert.ok(text.includes(`\n${heading}\n`), heading);
+  for (const heading of ['## Command line', '## Performance', '## Other editors', '## Tests']) assert.ok(!text.includes(`\n${heading}\n`), heading);
+  assert.doesNotMatch(text, /^!\[/m, 'the package holds no images');
+  assert.equal(replaceRulesTable(text, rulesTable()), text, 'the rules table is whole');
+  assert.ok(text.length < readme().length / 2, `${text.length} characters`);
 });

@@ -190,6 +190,40 @@ describe('Kallithea INI in VS Code', () => {
     await diagnosticsWhere(production(), has(['sqlite-multi-worker']), 'sqlite-multi-worker back');
   });
 
+  it('(9) the site: the Site view lists the instances, Compare Instances opens its table, inlay hints appear', async () => {
+    const hostA = workspaceFile('deploy', 'host-a', 'kallithea.ini');
+    const doc = await openAs(hostA, 'kallithea-ini');
+    const api = vscode.extensions.getExtension<{ sites(): Promise<{ name: string; instances: { path: string; details: { label: string; value: string }[] }[] }[]> }>(EXTENSION_ID)!.exports;
+    await vscode.commands.executeCommand('kallithea.refreshSite');
+    const sites = await api.sites();
+    const site = sites.find((s) => s.instances.some((i) => i.path.endsWith(path.join('host-a', 'kallithea.ini'))));
+    assert.ok(site, `a site with host-a among ${JSON.stringify(sites.map((s) => s.name))}`);
+    assert.deepEqual(site.instances.map((i) => path.basename(path.dirname(i.path))), ['host-a', 'host-b']);
+    assert.equal(site.instances[1].details.find((d) => d.label === 'listens on')?.value, '10.0.0.12:5000');
+    assert.match(site.name, /postgresql:\/\/kallithea:•+@db\.internal\/kallithea/);
+
+    await vscode.window.showTextDocument(doc);
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'kallithea-compare') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('kallithea.showInstanceComparison');
+    const table = (await opened).getText();
+    assert.match(table, /\[1\] host-a\/kallithea\.ini\n {2}\[2\] host-b\/kallithea\.ini/);
+    assert.match(table, /^~ \[server\] host\s+10\.0\.0\.11\s+10\.0\.0\.12$/m);
+    assert.match(table, /^! cache_dir\s/m);
+    assert.doesNotMatch(table, /kallithea:secret@/);
+
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', hostA, fullRange(doc));
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.ok(labels.includes(`= ${path.dirname(hostA.fsPath)}`), labels.join(' | '));
+    assert.ok(labels.includes('1 process × 1 thread'), labels.join(' | '));
+  });
+
   it('(8) opens a 50,000-line config and gets its diagnostics', async () => {
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const file = path.join(root, 'big', 'huge.ini');

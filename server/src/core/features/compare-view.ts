@@ -6,7 +6,12 @@ import type { Comparison, CompareRow } from '../model/site';
 
 const WIDTH = 36;
 
-const cut = (s: string, width: number) => (s.length > width ? s.slice(0, width - 1) + '…' : s);
+// Long values lose their middle: instances usually differ at the end (a host, a folder).
+const cut = (s: string, width: number) => {
+  if (s.length <= width) return s;
+  const head = Math.floor((width - 1) / 3);
+  return s.slice(0, head) + '…' + s.slice(s.length - (width - 1 - head));
+};
 
 /** `!` a setting that must agree and differs, `~` another setting that differs, `=` one that must agree and does. */
 export function rowMark(row: CompareRow): '!' | '~' | '=' {

@@ -78,3 +78,64 @@ describe('problems in closed instance files', () => {
     assert.deepEqual(cleared.diagnostics, []);
   });
 });
+
+describe('problems in closed instance files, for a client that pulls diagnostics', () => {
+  let dir: string;
+  let client: LspClient;
+  const file = (host: string) => path.join(dir, host, 'kallithea.ini');
+  interface Report {
+    items: { kind: string; uri: string; version: number | null; items: { code: string; message: string }[] }[];
+  }
+  const pull = () => client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallithea-pull-'));
+    for (const [host, text] of [['web1', WEB1], ['web2', WEB2]]) {
+      fs.mkdirSync(path.join(dir, host));
+      fs.writeFileSync(file(host), text);
+    }
+    client = new LspClient();
+    client.conn.onRequest('workspace/diagnostic/refresh', () => null);
+    const init = await client.conn.sendRequest<{ capabilities: { diagnosticProvider?: { workspaceDiagnostics: boolean } } }>('initialize', {
+      processId: process.pid,
+      rootUri: fileUri(dir),
+      workspaceFolders: [{ uri: fileUri(dir), name: 'site' }],
+      capabilities: { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, diagnostics: { refreshSupport: true } }, textDocument: { ...FULL_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } },
+    });
+    assert.equal(init.capabilities.diagnosticProvider?.workspaceDiagnostics, true);
+    await client.conn.sendNotification('initialized', {});
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('workspace/diagnostic reports the closed instance, which is never published; the open one is published as always', async () => {
+    await client.open(fileUri(file('web1')), WEB1);
+    await client.diagnostics(fileUri(file('web1')), (p) => codes(p).includes('instances-disagree'));
+    // The server asks the client to pull once it has linted the closed file (event, not a sleep).
+    const report = await (async () => {
+      for (;;) {
+        // Listen before pulling, so that a refresh between the two is not missed.
+        const next = new Promise<void>((resolve) => client.conn.onRequest('workspace/diagnostic/refresh', () => (resolve(), null)));
+        const r = await pull();
+        if (r.items.some((i) => i.uri === fileUri(file('web2')))) return r;
+        await next;
+      }
+    })();
+    const web2 = report.items.find((i) => i.uri === fileUri(file('web2')))!;
+    assert.equal(web2.kind, 'full');
+    assert.equal(web2.version, null);
+    assert.ok(web2.items.some((d) => d.code === 'instances-disagree' && /•+ here but •+ in \.\.\/web1/.test(d.message)), JSON.stringify(web2.items));
+    assert.ok(!client.log.some((p) => p.uri === fileUri(file('web2'))), 'nothing published for the closed file');
+    const document = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: fileUri(file('web1')) } });
+    assert.deepEqual(document, { kind: 'full', items: [] });
+  });
+
+  test('closing the last open instance makes the server ask for a pull, which clears the closed one', async () => {
+    const asked = new Promise<void>((resolve) => client.conn.onRequest('workspace/diagnostic/refresh', () => (resolve(), null)));
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: fileUri(file('web1')) } });
+    await asked;
+    const web2 = (await pull()).items.find((i) => i.uri === fileUri(file('web2')));
+    assert.deepEqual(web2?.items, []);
+  });
+});

@@ -27,6 +27,9 @@ export interface ClientFeatures {
   changeAnnotations: boolean;
   /** The server may ask the client to fetch inlay hints again (after a settings change). */
   inlayHintRefresh: boolean;
+  /** The client pulls diagnostics (textDocument/diagnostic, workspace/diagnostic), and may be asked to pull again. */
+  diagnosticPull: boolean;
+  diagnosticRefresh: boolean;
 }
 
 /** VS Code's answer to everything, for the tests and for a client that sends no capabilities object at all. */
@@ -43,6 +46,8 @@ export const ALL_FEATURES: ClientFeatures = {
   diagnosticData: true,
   changeAnnotations: true,
   inlayHintRefresh: true,
+  diagnosticPull: false,
+  diagnosticRefresh: false,
 };
 
 const takesMarkdown = (formats: string[] | undefined) => !formats || formats.length === 0 ? false : formats[0] === MarkupKind.Markdown || formats.includes(MarkupKind.Markdown);
@@ -65,5 +70,7 @@ export function readClientFeatures(caps: ClientCapabilities): ClientFeatures {
     diagnosticData: !!diagnostics?.dataSupport,
     changeAnnotations: !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport,
     inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
+    diagnosticPull: !!text?.diagnostic,
+    diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
   };
 }

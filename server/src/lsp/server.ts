@@ -63,6 +63,9 @@ connection.onInitialize((params) => {
       renameProvider: { prepareProvider: true },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      // A client that pulls diagnostics gets the closed instance files of a site through
+      // workspace/diagnostic (open documents are published as for every client).
+      ...(params.capabilities.textDocument?.diagnostic ? { diagnosticProvider: { identifier: 'kallithea-ini', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     },
     serverInfo: { name: 'kallithea-ini-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
   };

@@ -14,7 +14,7 @@ import { ALL_FEATURES, readClientFeatures, type ClientFeatures } from './client-
 import { codeActions } from './handlers/code-actions';
 import { executeCommand } from './handlers/commands';
 import { registerEditorHandlers } from './handlers/editor';
-import { onInlayHints } from './handlers/inlay-hints';
+import { registerInlayHints } from './handlers/inlay-hints';
 import { publish } from './handlers/diagnostics';
 import { PROJECT_FILE } from '../core/settings/project-file';
 import { isProjectFile } from '../host/project-files';
@@ -46,6 +46,7 @@ export function initialize(params: InitializeParams): void {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   features = readClientFeatures(params.capabilities);
+  if (features.diagnosticPull) closedFiles.usePull(features.diagnosticRefresh);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; nativeSnippets?: boolean };
   store.setInit(init.settings);
   snippetsAsCompletions = !init.nativeSnippets;
@@ -260,12 +261,12 @@ function modelFor(uri: string): ConfigModel | undefined {
 
 registerEditorHandlers(connection, modelFor, () => ({ features, snippets: snippetsAsCompletions }));
 
-connection.languages.inlayHint.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const model = modelFor(params.textDocument.uri);
-  if (!doc || !model || !settingsOf(doc).inlayHints) return [];
-  const env = validator.now(doc)?.env ?? { settings: settingsOf(doc).deployment, peers: [] };
-  return onInlayHints(model, params.range, env);
+closedFiles.listen();
+registerInlayHints(connection, (uri) => {
+  const doc = documents.get(uri);
+  const model = modelFor(uri);
+  if (!doc || !model || !settingsOf(doc).inlayHints) return undefined;
+  return { model, env: validator.now(doc)?.env ?? { settings: settingsOf(doc).deployment, peers: [] } };
 });
 
 connection.onExecuteCommand((p) =>

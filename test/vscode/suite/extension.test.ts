@@ -190,7 +190,7 @@ describe('Kallithea INI in VS Code', () => {
     await diagnosticsWhere(production(), has(['sqlite-multi-worker']), 'sqlite-multi-worker back');
   });
 
-  it('(9) the site: the Site view lists the instances, Compare Instances opens its table, inlay hints appear', async () => {
+  it('(9) the site: the Site view lists the instances, Compare Instances opens its table, a closed instance has its problems, inlay hints appear', async () => {
     const hostA = workspaceFile('deploy', 'host-a', 'kallithea.ini');
     const doc = await openAs(hostA, 'kallithea-ini');
     const api = vscode.extensions.getExtension<{ sites(): Promise<{ name: string; instances: { path: string; details: { label: string; value: string }[] }[] }[]> }>(EXTENSION_ID)!.exports;
@@ -217,6 +217,11 @@ describe('Kallithea INI in VS Code', () => {
     assert.match(table, /^~ \[server\] host\s+10\.0\.0\.11\s+10\.0\.0\.12$/m);
     assert.match(table, /^! cache_dir\s/m);
     assert.doesNotMatch(table, /kallithea:secret@/);
+
+    // host-b is never opened: its problems reach the Problems panel through the workspace pull.
+    const hostB = workspaceFile('deploy', 'host-b', 'kallithea.ini');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === hostB.toString()), 'host-b stays closed');
+    await diagnosticsWhere(hostB, has(['data-dir-not-shared']), 'the closed instance host-b with its data-dir-not-shared');
 
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', hostA, fullRange(doc));
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));

@@ -1,6 +1,6 @@
 // LSP glue for inlay hints: the core's hints on the requested lines, as LSP InlayHints.
 
-import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver/node';
+import { InlayHintKind, type Connection, type InlayHint, type Range } from 'vscode-languageserver/node';
 import { inlayHints } from '../../core/features/inlay-hints';
 import type { LintEnvironment } from '../../core/model/deployment';
 import type { ConfigModel } from '../../core/model/model';
@@ -13,4 +13,12 @@ export function onInlayHints(model: ConfigModel, range: Range, env: LintEnvironm
     tooltip: h.tooltip,
     paddingLeft: true,
   }));
+}
+
+/** Answer textDocument/inlayHint for the documents `hinted` gives a model for (open Kallithea configs with hints on). */
+export function registerInlayHints(connection: Connection, hinted: (uri: string) => { model: ConfigModel; env: LintEnvironment } | undefined): void {
+  connection.languages.inlayHint.on((params) => {
+    const target = hinted(params.textDocument.uri);
+    return target ? onInlayHints(target.model, params.range, target.env) : [];
+  });
 }

@@ -193,7 +193,7 @@ describe('Kallithea INI in VS Code', () => {
   it('(9) the site: the Site view lists the instances, Compare Instances opens its table, a closed instance has its problems, inlay hints appear', async () => {
     const hostA = workspaceFile('deploy', 'host-a', 'kallithea.ini');
     const doc = await openAs(hostA, 'kallithea-ini');
-    const api = vscode.extensions.getExtension<{ sites(): Promise<{ name: string; instances: { path: string; details: { label: string; value: string }[] }[] }[]> }>(EXTENSION_ID)!.exports;
+    const api = vscode.extensions.getExtension<{ sites(): Promise<{ name: string; instances: { path: string; uri: string; details: { label: string; value: string; line?: number }[] }[] }[]> }>(EXTENSION_ID)!.exports;
     await vscode.commands.executeCommand('kallithea.refreshSite');
     const sites = await api.sites();
     const site = sites.find((s) => s.instances.some((i) => i.path.endsWith(path.join('host-a', 'kallithea.ini'))));
@@ -227,6 +227,13 @@ describe('Kallithea INI in VS Code', () => {
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     assert.ok(labels.includes(`= ${path.dirname(hostA.fsPath)}`), labels.join(' | '));
     assert.ok(labels.includes('1 process × 1 thread'), labels.join(' | '));
+
+    // A detail of the Site view opens its file at its line.
+    const hostBSite = site.instances[1];
+    const listens = hostBSite.details.find((d) => d.label === 'listens on')!;
+    await vscode.commands.executeCommand('kallithea.openInstance', hostBSite.uri, listens.line);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), hostBSite.uri);
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, listens.line);
   });
 
   it('(8) opens a 50,000-line config and gets its diagnostics', async () => {

@@ -19,6 +19,7 @@ const TEXT = [
   '[DEFAULT]',
   'debug = false',
   'smtp_password = hunter2-secret',
+  'db_pass = hunter3-secret',
   '[server:main]',
   'use = egg:gunicorn#main',
   'workers = 4',
@@ -27,7 +28,7 @@ const TEXT = [
   'debug = true',
   'cache_dir = %(here)s/data',
   'index_dir = %(cache_dir)s/index',
-  'mail_pass = %(smtp_password)s',
+  'mail_pass = %(smtp_password)s %(db_pass)s',
   'sqlalchemy.url = postgresql://k:dbpass@db.internal/k',
   'sqlalchemy.pool_size = 5',
   '',
@@ -55,29 +56,29 @@ describe('inlay hints over the protocol', () => {
 
   test('a reference shows what it expands to, with %(here)s resolved, at its end', async () => {
     const list = await hints();
-    assert.deepEqual(on(list, 9), [`= ${dir}`]);
-    assert.deepEqual(on(list, 10), [`= ${dir}/data`]);
-    const index = list.find((h) => h.position.line === 10)!;
+    assert.deepEqual(on(list, 10), [`= ${dir}`]);
+    assert.deepEqual(on(list, 11), [`= ${dir}/data`]);
+    const index = list.find((h) => h.position.line === 11)!;
     assert.equal(index.position.character, 'index_dir = %(cache_dir)s'.length);
   });
 
   test('a secret never appears: no hint on a reference to one, and no password in any hint', async () => {
     const list = await hints();
-    assert.deepEqual(on(list, 11), []);
+    assert.deepEqual(on(list, 12), []);
     const all = JSON.stringify(list);
-    assert.ok(!all.includes('hunter2') && !all.includes('dbpass'), all);
+    assert.ok(!all.includes('hunter2') && !all.includes('hunter3') && !all.includes('dbpass'), all);
   });
 
   test('a key [DEFAULT] overrides, the workers, and the connection total', async () => {
     const list = await hints();
-    assert.deepEqual(on(list, 8), ['ignored: [DEFAULT] wins']);
-    assert.deepEqual(on(list, 5), ['4 processes × 1 thread']);
-    assert.deepEqual(on(list, 13), ['site: 60 of 100 connections']);
+    assert.deepEqual(on(list, 9), ['ignored: [DEFAULT] wins']);
+    assert.deepEqual(on(list, 6), ['4 processes × 1 thread']);
+    assert.deepEqual(on(list, 14), ['site: 60 of 100 connections']);
   });
 
   test('only the lines asked for', async () => {
-    const list = await hints(9, 9);
-    assert.deepEqual(list.map((h) => h.position.line), [9]);
+    const list = await hints(10, 10);
+    assert.deepEqual(list.map((h) => h.position.line), [10]);
   });
 
   test('kallithea.inlayHints.enabled = false turns them off', async () => {

@@ -16,6 +16,8 @@ import type { Entry } from '../syntax/parser';
 import type { Position } from '../syntax/text';
 import { valueOffsetToPosition } from '../syntax/value-offsets';
 
+const MAYBE_SECRET = /pass|secret|token|key|credential|auth/i;
+
 export interface InlayHintItem {
   position: Position;
   label: string;
@@ -50,7 +52,8 @@ function referenceHints(model: ConfigModel, entry: Entry, hints: InlayHintItem[]
   for (const token of scanPercents(entry.value)) {
     if (token.kind !== 'reference' || !token.name) continue;
     const name = token.name;
-    if (isSecretKey('app', name)) continue;
+    // A hint is read over a shoulder: any name that may hold a secret gets none, beyond the catalog's secret keys.
+    if (isSecretKey('app', name) || MAYBE_SECRET.test(name)) continue;
     const got = model.get(entry.section.name, name);
     if (!got?.ok) continue;
     hints.push({

@@ -1,9 +1,10 @@
 // Problems in the closed files of the open documents' sites: when a config is open, the
 // other instances of its site (read from disk by the workspace index) are linted too,
-// and their diagnostics published under their own URIs, so that the Problems panel
-// shows what is wrong across the site without opening each file. They are linted
-// again when a file changes on disk or an open document changes, off the keystroke
-// path, and cleared once a file is no longer an instance of an open document's site.
+// and their diagnostics published under their own URIs (or, to a client that pulls
+// workspace diagnostics, reported when it asks), so that the Problems panel shows what
+// is wrong across the site without opening each file. They are linted again when a
+// file changes on disk or an open document changes, off the keystroke path, and
+// cleared once a file is no longer an instance of an open document's site.
 
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic as LspDiagnostic, WorkspaceDiagnosticReport } from 'vscode-languageserver/node';

@@ -152,8 +152,8 @@ export function describeDeployment(model: ConfigModel, env: LintEnvironment): De
 }
 
 /** The broker's URL keys, newest name first: Celery 4/5, Celery 3 (0.4-0.5), Celery 3 as older configs wrote it. */
-const BROKER_URL_KEYS = ['celery.broker_url', 'broker.url', 'BROKER_URL'];
-const BROKER_HOST_KEYS = ['broker.host', 'BROKER_HOST'];
+export const BROKER_URL_KEYS = ['celery.broker_url', 'broker.url', 'BROKER_URL'];
+export const BROKER_HOST_KEYS = ['broker.host', 'BROKER_HOST'];
 
 /** Where Celery finds its broker, from whichever generation's keys the file uses. */
 function brokerOf(model: ConfigModel): BrokerInfo | undefined {

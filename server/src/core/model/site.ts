@@ -8,7 +8,7 @@ import { SECTION_KINDS } from '../catalog/sections';
 import { isOn } from '../catalog/values';
 import type { Entry } from '../syntax/parser';
 import { workerLayout, workerProcesses, workersLabel } from './connections';
-import { bindOf, databaseOf, serverOf, uwsgiValue, type DeploymentSettings, type Peer } from './deployment';
+import { bindOf, BROKER_HOST_KEYS, BROKER_URL_KEYS, databaseOf, serverOf, uwsgiValue, type DeploymentSettings, type Peer } from './deployment';
 import type { ConfigModel } from './model';
 import { findPeers, type InstanceSignature } from './workspace';
 
@@ -43,7 +43,7 @@ export interface SiteKey {
   read?(model: ConfigModel): SiteValue | undefined;
 }
 
-const BROKER_KEYS = ['celery.broker_url', 'broker.url', 'BROKER_URL', 'broker.host', 'BROKER_HOST'];
+const BROKER_KEYS = [...BROKER_URL_KEYS, ...BROKER_HOST_KEYS];
 
 const SESSIONS_LOST = 'users are logged out whenever the balancer switches instance';
 
@@ -147,15 +147,8 @@ export function compareInstances(instances: readonly Peer[]): Comparison {
     const server = model.findSection(['server']);
     for (const key of (server && model.sections.get(server)?.keys()) || []) serverKeys.add(key);
   }
-  for (const key of serverKeys) row(`[server] ${key}`, false, instances.map((p) => serverValue(p.model, key)));
+  for (const key of serverKeys) row(`[server] ${key}`, false, instances.map((p) => serverOf(p.model)?.value(key)));
   return { instances: instances.map((p) => p.path), rows };
-}
-
-function serverValue(model: ConfigModel, key: string): string | undefined {
-  const server = model.findSection(['server']);
-  if (!server) return undefined;
-  const got = model.get(server, key);
-  return got?.ok ? got.value : undefined;
 }
 
 /** One line of an instance in the Site view: what, its value (masked where secret), and the line that sets it. */

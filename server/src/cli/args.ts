@@ -6,6 +6,9 @@ import type { DeploymentSettings } from '../core/model/deployment';
 export const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif] [--fix] [--upgrade] PATH...
        kallithea-ini-lint --compare [--format text|json] PATH...
        kallithea-ini-lint --list-rules [--format text|json|markdown]
+       kallithea-ini-lint scale-out --hosts HOST,... --workers N --server NAME
+                          --database-url URL --shared-dir DIR --out DIR FILE
+                          (scale-out --help for the whole)
 
 Checks Kallithea .ini files (PATH may be a file, or a folder searched for files
 whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs).

@@ -2,6 +2,7 @@
 //   node dist/cli.js [--format text|json|sarif] [--fix] [--upgrade] PATH...
 //   node dist/cli.js --compare [--format text|json] PATH...
 //   node dist/cli.js --list-rules [--format text|json|markdown]
+//   node dist/cli.js scale-out --hosts H,H --workers N --server S ... --out DIR FILE
 // Exit status: 1 when an error-severity problem is found, 2 on bad usage or an
 // unreadable file, 0 otherwise.
 
@@ -20,6 +21,7 @@ import { ProjectFiles } from '../host/project-files';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { listRules, toJson, toSarif, toText, type FileReport } from './format';
 import { comparisonText } from '../core/features/compare-view';
+import { runScaleOut } from './scale-out';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -40,6 +42,7 @@ interface Input {
 }
 
 export function run(argv: string[], io: CliIo): number {
+  if (argv[0] === 'scale-out') return runScaleOut(argv.slice(1), io);
   let opts: Options | 'help' | 'version';
   try {
     opts = parseArgs(argv, io.isTty && !io.env.NO_COLOR);

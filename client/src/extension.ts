@@ -10,6 +10,7 @@ import { isKallitheaConfig, isListedFile } from '../../server/src/core/model/det
 import { PROJECT_FILE } from '../../server/src/core/settings/project-file';
 import { ProjectFiles } from '../../server/src/host/project-files';
 import { openInstance, SiteView, type SiteData } from './site-view';
+import { ScaleOut, type ScaleOutAnswers, type ScaleOutProposal } from './scale-out';
 import { CLIENT_COMMANDS, DEFAULT_PUBLIC_PATH, FIX_ALL_KIND, LANGUAGE_ID, SERVER_COMMANDS, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/shared/names';
 
 const EFFECTIVE_SCHEME = 'kallithea-effective';
@@ -56,9 +57,10 @@ async function showText(content: string, language: string): Promise<void> {
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** What the extension gives other extensions (and its tests): the Site view's current content. */
+/** What the extension gives other extensions (and its tests): the Site view's current content, and each scale-out about to be previewed. */
 export interface KallitheaApi {
   sites(): Promise<SiteData[]>;
+  onDidProposeScaleOut: vscode.Event<ScaleOutProposal>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KallitheaApi> {
@@ -92,6 +94,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kallit
       return (await serverCommand<string | null>(SERVER_COMMANDS.compareInstances, uri.query)) ?? 'The config is no longer open.\n';
     }
   })();
+  const scaleOut = new ScaleOut(
+    (command, arg) => serverCommand(command, arg),
+    (edit) => client!.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<LanguageClient['protocol2CodeConverter']['asWorkspaceEdit']>[0]),
+    SERVER_COMMANDS,
+  );
   const siteView = new SiteView(() => serverCommand<SiteData[]>(SERVER_COMMANDS.sites));
   let siteTimer: NodeJS.Timeout | undefined;
   const refreshSiteSoon = () => {
@@ -118,6 +125,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kallit
       const view = await vscode.workspace.openTextDocument(uri);
       // A wide table: the whole editor area rather than a column beside the config.
       await vscode.window.showTextDocument(view, { preview: false });
+    }),
+    // Arguments [{ answers }] skip the questions they answer (scripts and tests).
+    vscode.commands.registerCommand(CLIENT_COMMANDS.scaleOut, async (args?: { answers?: Partial<ScaleOutAnswers> }) => {
+      const doc = activeConfig();
+      return doc ? scaleOut.start(doc, args?.answers) : undefined;
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => void claim(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -182,7 +194,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kallit
   await client.start();
   await vscode.commands.executeCommand('setContext', 'kallithea.active', true);
   siteView.refresh();
-  return { sites: () => siteView.current() };
+  return { sites: () => siteView.current(), onDidProposeScaleOut: scaleOut.onDidPropose };
 }
 
 export async function deactivate(): Promise<void> {

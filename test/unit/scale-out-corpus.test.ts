@@ -59,7 +59,7 @@ test('every corpus config, scaled out on every server, gives a site with no warn
         fs.mkdirSync(path.dirname(f.path), { recursive: true });
         fs.writeFileSync(f.path, f.text);
       }
-      const instances = result.prepared.plan.files.filter((f) => f.instance).map((f) => path.join(out, f.path));
+      const instances = result.prepared.plan.files.filter((f) => f.role === 'instance').map((f) => path.join(out, f.path));
       assert.equal(instances.length, options.hosts.length * (server === 'waitress' ? options.workers : 1));
       written.push(...instances);
       for (const { file: at, diagnostic } of siteFindings(out, instances)) failures.push(`${at}:${diagnostic.range.start.line + 1} ${diagnostic.rule}: ${diagnostic.message}`);

@@ -204,16 +204,16 @@ test('a scaled-out config scaled out again with the same answers stays as it is'
 });
 
 test('the project file gets one group for the new configs, and keeps what it said', () => {
-  const update = { instances: '*/kallithea*.ini', sharedDataDir: '/srv/shared', workerProcesses: 3 };
+  const update = { instances: ['web1/kallithea*.ini', 'web2/kallithea*.ini'], sharedDataDir: '/srv/shared', workerProcesses: 3 };
   const fresh = updatedProjectFile(undefined, '/repo/deploy/.kallithea-ini.json', '/repo/deploy', update);
   assert.ok('text' in fresh);
-  assert.deepEqual(JSON.parse(fresh.text), { deployment: { instances: [['*/kallithea*.ini']], workerProcesses: 3 }, sharedDataDir: '/srv/shared' });
-  const existing = JSON.stringify({ rules: { 'unknown-key': 'off' }, deployment: { instances: [['other/*.ini'], ['deploy/*/kallithea*.ini']] } });
+  assert.deepEqual(JSON.parse(fresh.text), { deployment: { instances: [['web1/kallithea*.ini', 'web2/kallithea*.ini']], workerProcesses: 3 }, sharedDataDir: '/srv/shared' });
+  const existing = JSON.stringify({ rules: { 'unknown-key': 'off' }, deployment: { instances: [['other/*.ini'], ['deploy/web2/kallithea*.ini', 'deploy/web1/kallithea*.ini']] } });
   const merged = updatedProjectFile(existing, '/repo/.kallithea-ini.json', '/repo/deploy', update);
   assert.ok('text' in merged);
   assert.deepEqual(JSON.parse(merged.text), {
     rules: { 'unknown-key': 'off' },
-    deployment: { instances: [['other/*.ini'], ['deploy/*/kallithea*.ini']], workerProcesses: 3 },
+    deployment: { instances: [['other/*.ini'], ['deploy/web1/kallithea*.ini', 'deploy/web2/kallithea*.ini']], workerProcesses: 3 },
     sharedDataDir: '/srv/shared',
   });
   const broken = updatedProjectFile('{"rules": ', '/repo/.kallithea-ini.json', '/repo/deploy', update);

@@ -18,6 +18,7 @@ export interface FileToWrite {
   text: string;
   about: string;
   exists: boolean;
+  role: 'instance' | 'server' | 'project';
 }
 
 export interface PreparedScaleOut {
@@ -37,7 +38,7 @@ export function prepareScaleOut(
   if (!result.ok) return result;
   const files: FileToWrite[] = result.plan.files.map((f) => {
     const file = path.join(out, ...f.path.split('/'));
-    return { path: file, text: f.text, about: f.about, exists: fs.existsSync(file) };
+    return { path: file, text: f.text, about: f.about, exists: fs.existsSync(file), role: f.role };
   });
   // The project file that governs the new configs, or a new one beside them.
   const project = new ProjectFiles().forFile(path.join(out, 'web', 'kallithea.ini'), roots);
@@ -45,6 +46,6 @@ export function prepareScaleOut(
   const existing = project ? fs.readFileSync(project.path, 'utf8') : undefined;
   const updated = updatedProjectFile(existing, projectPath, out, result.plan.project);
   if ('error' in updated) return { ok: false, problems: [{ option: 'hosts', message: updated.error }] };
-  files.push({ path: projectPath, text: updated.text, about: `the project file: the new configs are instances of one site`, exists: project !== undefined });
+  files.push({ path: projectPath, text: updated.text, about: `the project file: the new configs are instances of one site`, exists: project !== undefined, role: 'project' });
   return { ok: true, prepared: { plan: result.plan, files } };
 }

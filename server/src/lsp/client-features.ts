@@ -25,6 +25,8 @@ export interface ClientFeatures {
   diagnosticData: boolean;
   /** Workspace edits may carry change annotations (a preview before a large fix). */
   changeAnnotations: boolean;
+  /** Workspace edits may create files (documentChanges with the "create" resource operation). */
+  createFiles: boolean;
   /** The server may ask the client to fetch inlay hints again (after a settings change). */
   inlayHintRefresh: boolean;
   /** The client pulls diagnostics (textDocument/diagnostic, workspace/diagnostic), and may be asked to pull again. */
@@ -45,6 +47,7 @@ export const ALL_FEATURES: ClientFeatures = {
   diagnosticVersion: true,
   diagnosticData: true,
   changeAnnotations: true,
+  createFiles: true,
   inlayHintRefresh: true,
   diagnosticPull: false,
   diagnosticRefresh: false,
@@ -69,6 +72,7 @@ export function readClientFeatures(caps: ClientCapabilities): ClientFeatures {
     diagnosticVersion: !!diagnostics?.versionSupport,
     diagnosticData: !!diagnostics?.dataSupport,
     changeAnnotations: !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport,
+    createFiles: !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create'),
     inlayHintRefresh: !!caps.workspace?.inlayHint?.refreshSupport,
     diagnosticPull: !!text?.diagnostic,
     diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,

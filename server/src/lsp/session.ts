@@ -284,7 +284,9 @@ connection.onExecuteCommand((p) =>
       await firstScan;
       return { sites: groupSites(workspace.all(), (file) => store.forFile(file).deployment), settingsOf: (file) => store.forFile(file).deployment };
     },
-    staticFilesPath: (uri) => (uri ? settingsFor(uri) : store.forFile()).deployment.staticFilesPath,
+    deployment: (uri) => (uri ? settingsFor(uri) : store.forFile()).deployment,
+    roots: () => store.roots,
+    features: () => features,
   }),
 );
 

@@ -26,6 +26,11 @@ export class SettingsStore {
     this.merged.clear();
   }
 
+  /** The workspace folders (paths). */
+  get roots(): string[] {
+    return this.folders;
+  }
+
   setFolders(folders: string[]): void {
     this.folders = folders;
     this.projectsChanged();

@@ -29,6 +29,12 @@ export const SERVER_COMMANDS = {
   compareInstances: 'kallithea.compareInstances',
   /** The sites of the workspace, each with its instances and their details, for the Site view. */
   sites: 'kallithea.sites',
+  /** Scale out: the answers the prompts start from, for [{ uri }]. */
+  scaleOutDefaults: 'kallithea.scaleOutDefaults',
+  /** Scale out: the problems of a set of answers, for [{ uri, options }]. */
+  scaleOutCheck: 'kallithea.scaleOutCheck',
+  /** Scale out: the WorkspaceEdit that writes every file, for [{ uri, options, apply? }] (apply: sent through workspace/applyEdit). */
+  scaleOut: 'kallithea.scaleOut',
 } as const;
 
 /** Commands of the VS Code client (declared in package.json). */
@@ -42,6 +48,8 @@ export const CLIENT_COMMANDS = {
   refreshSite: 'kallithea.refreshSite',
   /** Opens a file of the Site view at a line: arguments [path, line]. */
   openInstance: 'kallithea.openInstance',
+  /** Asks for the answers (or takes them as [{ answers }]), previews the edit, and applies it once confirmed. */
+  scaleOut: 'kallithea.scaleOutSite',
 } as const;
 
 /** The code action kind of "fix all safe problems". */

@@ -23,14 +23,14 @@ export interface PlannedFile {
   text: string;
   /** One line: what the file is for. */
   about: string;
-  /** An instance config (linted with the others). */
-  instance: boolean;
+  /** An instance config (linted with the others), or a file of the web servers (in front, or mod_wsgi's on a host). */
+  role: 'instance' | 'server';
 }
 
 /** What the project file must say so that the editor and the CLI lint the instances as one site. */
 export interface ProjectUpdate {
-  /** Glob of the instance configs, relative to the output folder. */
-  instances: string;
+  /** Globs of the instance configs (one per host's folder), relative to the output folder: one group. */
+  instances: string[];
   /** mod_wsgi: the processes Apache starts, which the configs cannot say. */
   workerProcesses?: number;
   sharedDataDir: string;
@@ -98,20 +98,20 @@ export function planScaleOut(input: PlanInput): PlanResult {
       const port = options.port + i;
       const path = `${host}/${i === 0 ? 'kallithea.ini' : `kallithea-${port}.ini`}`;
       const text = instanceConfig(input.text, joinPath(input.outDir, path), site, port);
-      files.push({ path, text, about: `Kallithea on ${host}:${port}`, instance: true });
+      files.push({ path, text, about: `Kallithea on ${host}:${port}`, role: 'instance' });
       upstreams.push({ host, port });
     }
     if (options.server === 'mod_wsgi') {
       const venv = venvOf(original);
-      files.push({ path: `${host}/kallithea-wsgi.conf`, text: modWsgiConfig(options, host, options.port, venv, '/srv/kallithea'), about: `Apache mod_wsgi on ${host}`, instance: false });
-      files.push({ path: `${host}/kallithea.wsgi`, text: wsgiScript(), about: `the WSGI script on ${host}`, instance: false });
+      files.push({ path: `${host}/kallithea-wsgi.conf`, text: modWsgiConfig(options, host, options.port, venv, '/srv/kallithea'), about: `Apache mod_wsgi on ${host}`, role: 'server' });
+      files.push({ path: `${host}/kallithea.wsgi`, text: wsgiScript(), about: `the WSGI script on ${host}`, role: 'server' });
     }
   }
   files.push({
     path: frontFileName(options),
     text: frontConfig({ options, upstreams, serverName: address?.host ?? '', https: site.https, prefix }),
     about: `${options.front === 'nginx' ? 'nginx' : 'Apache'} in front: balancer and static files`,
-    instance: false,
+    role: 'server',
   });
   notes.push(startNote(options));
   return {
@@ -119,7 +119,7 @@ export function planScaleOut(input: PlanInput): PlanResult {
     plan: {
       files,
       project: {
-        instances: '*/kallithea*.ini',
+        instances: instanceGlobs(options),
         workerProcesses: options.server === 'mod_wsgi' ? options.workers : undefined,
         sharedDataDir: options.sharedDir,
         databaseMaxConnections: options.databaseMaxConnections,
@@ -182,14 +182,19 @@ function startNote(o: ScaleOutOptions): string {
 
 /** The instance configs linted as one site, as the project file will group them: what is left at warning or error. */
 function lintTogether(files: PlannedFile[], outDir: string, o: ScaleOutOptions): ScaleOutPlan['remaining'] {
-  const peers: Peer[] = files.filter((f) => f.instance).map((f) => ({ path: joinPath(outDir, f.path), model: ConfigModel.fromText(f.text, { filePath: joinPath(outDir, f.path) }) }));
-  const settings = { instances: [[joinPath(outDir, '*/kallithea*.ini')]], workerProcesses: o.server === 'mod_wsgi' ? o.workers : undefined, databaseMaxConnections: o.databaseMaxConnections };
+  const peers: Peer[] = files.filter((f) => f.role === 'instance').map((f) => ({ path: joinPath(outDir, f.path), model: ConfigModel.fromText(f.text, { filePath: joinPath(outDir, f.path) }) }));
+  const settings = { instances: [instanceGlobs(o).map((g) => joinPath(outDir, g))], workerProcesses: o.server === 'mod_wsgi' ? o.workers : undefined, databaseMaxConnections: o.databaseMaxConnections };
   const remaining: ScaleOutPlan['remaining'] = [];
   for (const peer of peers) {
     const env = { settings, peers: findPeers(peer, peers, settings) };
     for (const diagnostic of lint(peer.model, { env })) if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') remaining.push({ path: peer.path, diagnostic });
   }
   return remaining;
+}
+
+/** Each host's configs, and no other file of the output folder (instances of other sites may live beside them). */
+function instanceGlobs(o: ScaleOutOptions): string[] {
+  return o.hosts.map((host) => `${host}/kallithea*.ini`);
 }
 
 export function joinPath(dir: string, rel: string): string {

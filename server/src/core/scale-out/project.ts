@@ -24,10 +24,11 @@ export function updatedProjectFile(existing: string | undefined, projectPath: st
   }
   const dir = projectPath.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
   const rel = relativePath(dir, outDir);
-  const glob = rel === '.' ? update.instances : `${rel}/${update.instances}`;
+  const group = update.instances.map((glob) => (rel === '.' ? glob : `${rel}/${glob}`));
+  const same = (g: string[]) => g.length === group.length && g.every((x) => group.includes(x));
   const deployment = { ...((data.deployment as Record<string, unknown> | undefined) ?? {}) };
-  const groups = ((deployment.instances as string[][] | undefined) ?? []).filter((g) => !(g.length === 1 && g[0] === glob));
-  deployment.instances = [...groups, [glob]];
+  const groups = ((deployment.instances as string[][] | undefined) ?? []).filter((g) => !same(g));
+  deployment.instances = [...groups, group];
   if (update.workerProcesses !== undefined) deployment.workerProcesses = update.workerProcesses;
   if (update.databaseMaxConnections !== undefined) deployment.databaseMaxConnections = update.databaseMaxConnections;
   data.deployment = deployment;

@@ -1,6 +1,7 @@
 // workspace/executeCommand: the effective configuration view, the web-server lines
 // for the static files, applying an edit for clients that take code actions as
-// commands only, the instances of a site compared, and the sites for the Site view.
+// commands only, the instances of a site compared, the sites for the Site view,
+// and the scale-out (scale-out.ts).
 
 import type { Connection, ExecuteCommandParams, WorkspaceEdit } from 'vscode-languageserver/node';
 import { staticServerConfig } from '../../core/catalog/static-files';
@@ -12,8 +13,9 @@ import { databaseOf, type DeploymentSettings, type Peer } from '../../core/model
 import type { ConfigModel } from '../../core/model/model';
 import { compareInstances, describeInstance, shownValue } from '../../core/model/site';
 import { DEFAULT_PUBLIC_PATH, SERVER_COMMANDS } from '../../shared/names';
+import { scaleOutCommand, type ScaleOutInputs } from './scale-out';
 
-export interface CommandInputs {
+export interface CommandInputs extends ScaleOutInputs {
   connection: Connection;
   /** The model of an open Kallithea document. */
   modelFor(uri: string): ConfigModel | undefined;
@@ -21,15 +23,16 @@ export interface CommandInputs {
   instancesOf(uri: string): Peer[] | undefined;
   /** Every config of the workspace grouped into sites, with the deployment settings of each file. */
   sites(): Promise<{ sites: Peer[][]; settingsOf(path: string): DeploymentSettings }>;
-  /** The `deployment.staticFilesPath` setting for a document (or the workspace). */
-  staticFilesPath(uri: string | undefined): string | undefined;
 }
+
+const SCALE_OUT: string[] = [SERVER_COMMANDS.scaleOutDefaults, SERVER_COMMANDS.scaleOutCheck, SERVER_COMMANDS.scaleOut];
 
 export async function executeCommand(p: ExecuteCommandParams, inputs: CommandInputs): Promise<unknown> {
   if (p.command === SERVER_COMMANDS.applyEdit) {
     const [edit] = (p.arguments ?? []) as [WorkspaceEdit | undefined];
     return edit ? (await inputs.connection.workspace.applyEdit(edit)).applied : false;
   }
+  if (SCALE_OUT.includes(p.command)) return scaleOutCommand(p.command, (p.arguments ?? [])[0], inputs);
   const [arg] = (p.arguments ?? []) as [Record<string, string> | string | undefined];
   if (p.command === SERVER_COMMANDS.effectiveConfig) {
     const uri = typeof arg === 'string' ? arg : arg?.uri;
@@ -39,7 +42,7 @@ export async function executeCommand(p: ExecuteCommandParams, inputs: CommandInp
   if (p.command === SERVER_COMMANDS.staticConfig) {
     const opts = (typeof arg === 'object' ? arg : {}) as { uri?: string; server?: string; publicPath?: string };
     const model = opts.uri ? inputs.modelFor(opts.uri) : undefined;
-    const publicPath = opts.publicPath || inputs.staticFilesPath(opts.uri) || DEFAULT_PUBLIC_PATH;
+    const publicPath = opts.publicPath || inputs.deployment(opts.uri).staticFilesPath || DEFAULT_PUBLIC_PATH;
     return staticServerConfig(opts.server === 'apache' ? 'apache' : 'nginx', publicPath, model?.prefixFilter()?.prefix);
   }
   if (p.command === SERVER_COMMANDS.compareInstances) {

@@ -5,7 +5,7 @@
 // (the package must stay under 300 KB, and a smaller bundle also compiles faster).
 
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { extensionReadme } from './extension-readme.mjs';
 
@@ -48,6 +48,10 @@ await Promise.all([
 
 // The README the .vsix carries: the extension's part of README.md.
 writeFileSync('dist/README.md', extensionReadme(readFileSync('README.md', 'utf8')));
+
+// The rule pages as one file for the .vsix (server/src/host/rule-docs.ts writes a page out when a diagnostic links to it).
+const pages = Object.fromEntries(readdirSync('docs/rules').filter((f) => f.endsWith('.md')).sort().map((f) => [f.slice(0, -3), readFileSync(`docs/rules/${f}`, 'utf8')]));
+writeFileSync('dist/rule-pages.json', JSON.stringify({ version, pages }));
 
 if (production) {
   await Promise.all(

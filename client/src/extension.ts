@@ -29,9 +29,16 @@ function listedFiles(doc: vscode.TextDocument): string[] {
   return [...own, ...fromProject];
 }
 
+/**
+ * Where a config lives as a file of its own: on disk, new, or in a remote or virtual
+ * workspace. Copies shown elsewhere (the refactor preview's, a diff's original from
+ * git, our own views) stay plain .ini, or their problems would be listed twice.
+ */
+const CONFIG_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 /** Switch a document to kallithea-ini when it is a Kallithea config opened as a plain .ini. */
 async function claim(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId === LANGUAGE_ID || doc.uri.scheme === EFFECTIVE_SCHEME || doc.uri.scheme === COMPARE_SCHEME) return;
+  if (doc.languageId === LANGUAGE_ID || !CONFIG_SCHEMES.has(doc.uri.scheme)) return;
   if (doc.languageId !== 'ini' && doc.languageId !== 'plaintext' && doc.languageId !== 'properties') return;
   const file = doc.uri.path;
   const listed = isListedFile(file, listedFiles(doc));

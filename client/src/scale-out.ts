@@ -60,9 +60,11 @@ export class ScaleOut {
     const edit = await this.toEdit(reply.edit);
     if (!edit) return undefined;
     this.proposed.fire(proposal);
+    // The preview may apply some groups and leave others: what counts is what is on disk now.
     const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-    if (applied) await this.report(proposal);
-    return { applied, proposal };
+    const written = applied ? await this.written(proposal) : [];
+    if (written.length) await this.report(proposal, written);
+    return { applied: written.length > 0, proposal };
   }
 
   private async ask(uri: string, defaults: ScaleOutAnswers, celery: boolean, given: Partial<ScaleOutAnswers>): Promise<ScaleOutAnswers | undefined> {
@@ -104,11 +106,26 @@ export class ScaleOut {
     return { ...defaults, ...a } as ScaleOutAnswers;
   }
 
-  /** After the edit: what was decided, what is left, and the first host's config opened. */
-  private async report(proposal: ScaleOutProposal): Promise<void> {
-    const first = proposal.files.find((f) => f.uri.endsWith('.ini'));
-    if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first.uri), { preview: false });
+  /** The proposed files that exist now with the proposed text's first line (a file whose group was not ticked is not). */
+  private async written(proposal: ScaleOutProposal): Promise<string[]> {
+    const found: string[] = [];
+    for (const f of proposal.files) {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.parse(f.uri));
+        found.push(f.uri);
+      } catch {
+        // not created: its group was left out of the preview
+      }
+    }
+    return found;
+  }
+
+  /** After the edit: what was written and decided, what is left, and the first host's config opened. */
+  private async report(proposal: ScaleOutProposal, written: string[]): Promise<void> {
+    const first = written.find((uri) => uri.endsWith('.ini'));
+    if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first), { preview: false });
+    const some = written.length < proposal.files.length ? ` (${proposal.files.length - written.length} left out in the preview)` : '';
     const left = proposal.remaining.length ? ` ${proposal.remaining.length} problems are left for you: see the Problems panel.` : '';
-    void vscode.window.showInformationMessage(`Kallithea: the site is scaled out to ${proposal.files.length} files. ${proposal.notes.join(' ')}${left}`);
+    void vscode.window.showInformationMessage(`Kallithea: scaled out: ${written.length} files written${some}. ${proposal.notes.join(' ')}${left}`);
   }
 }

@@ -4,6 +4,7 @@
 // compared. Screenshots of each go to docs/images/ for the README. Every wait is on something appearing on screen.
 
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, startCodeServer } from './code-server-host.mjs';
 
@@ -35,20 +36,26 @@ async function settled(locator) {
 
 export async function workbenchChecks({ root, workspace, imagesDir, log = console.log }) {
   const results = [];
+  let page;
   const check = async (title, fn) => {
+    // KALLITHEA_WORKBENCH_ONLY runs only the checks whose titles hold it (while working on one).
+    if (process.env.KALLITHEA_WORKBENCH_ONLY && !title.includes(process.env.KALLITHEA_WORKBENCH_ONLY)) return;
     const started = Date.now();
     try {
       await fn();
       results.push({ title: `workbench: ${title}`, state: 'passed', durationMs: Date.now() - started });
     } catch (err) {
-      results.push({ title: `workbench: ${title}`, state: 'failed', error: String(err?.stack ?? err) });
+      // What the screen showed when it failed, for whoever reads the report.
+      const shot = join(tmpdir(), `kallithea-workbench-failed-${results.length + 1}.png`);
+      const taken = await page?.screenshot({ path: shot }).then(() => true, () => false);
+      results.push({ title: `workbench: ${title}`, state: 'failed', error: String(err?.stack ?? err) + (taken ? `\nscreenshot: ${shot}` : '') });
     }
   };
   mkdirSync(imagesDir, { recursive: true });
   const server = await startCodeServer({ userSettings: SETTINGS });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     page.setDefaultTimeout(60_000);
     await page.goto(server.workbenchUrl(workspace, root));
     await page.locator('.monaco-workbench').waitFor();
@@ -143,6 +150,70 @@ export async function workbenchChecks({ root, workspace, imagesDir, log = consol
       await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
       await page.screenshot({ path: join(imagesDir, 'compare.png') });
       await page.keyboard.press('Control+B');
+    });
+
+    await check('Kallithea: Scale Out... asks, previews the files, and writes them once the preview is applied', async () => {
+      await openFile('single/kallithea.ini');
+      await page.locator('.statusbar-item', { hasText: 'Kallithea INI' }).first().waitFor();
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type('Kallithea: Scale Out');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scale Out' }).first().click();
+      const title = (text) => page.locator('.quick-input-widget .quick-input-title', { hasText: text }).first().waitFor();
+      await title('Scale out (1/7)');
+      await page.keyboard.type('gunicorn');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'gunicorn' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const answers = ['4', 'web1,web2', 'postgresql://kallithea:PASSWORD@db.internal/kallithea', '/srv/kallithea-shared/data', 'https://code.example.org'];
+      for (const [i, answer] of answers.entries()) {
+        await title(`Scale out (${i + 2}/7)`);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(answer);
+        await page.keyboard.press('Enter');
+      }
+      await title('Scale out (7/7)');
+      await page.keyboard.type('nginx');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'nginx' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // The refactor preview holds every file, unticked: nothing is written yet.
+      const pane = page.locator('.part.panel').first();
+      await pane.locator('.monaco-list-row', { hasText: 'nginx-kallithea.conf' }).first().waitFor();
+      // Grouped by kind (one annotation each); the panel made tall enough to show every file, each file is ticked.
+      await page.locator('.action-label[aria-label^="Group Changes By Type"]').first().click();
+      for (const group of ['Instance configs, one per host', 'Web servers', 'Project file']) await pane.locator('.monaco-list-row', { hasText: group }).first().waitFor();
+      await page.locator('.action-label[aria-label^="Maximize Panel Size"]').first().click();
+      const files = pane.locator('.monaco-list-row', { hasText: '(creating)' });
+      await files.nth(3).waitFor();
+      for (let i = 0; i < 4; i++) await files.nth(i).locator('input[type=checkbox]').first().check();
+      await page.locator('.action-label[aria-label^="Restore Panel Size"]').first().click();
+      await files.filter({ hasText: 'web1' }).first().click();
+      await page.locator('.tab', { hasText: 'kallithea.ini' }).first().waitFor();
+      // The new file beside its (empty) old self: room for it while the picture is taken.
+      await page.locator('.view-line', { hasText: 'workers = 4' }).first().waitFor();
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+      await settled(pane);
+      await page.screenshot({ path: join(imagesDir, 'scale-out-preview.png') });
+      await page.keyboard.press('Control+B');
+      await page.locator('.monaco-button', { hasText: 'Apply' }).first().click();
+      // The first host's config opens with the site's settings.
+      await page.locator('.notifications-toasts', { hasText: 'scaled out: 4 files written' }).first().waitFor();
+      await page.locator('.view-line', { hasText: 'cache_dir = /srv/kallithea-shared/data' }).first().waitFor();
+      // The Problems panel, narrowed to the new files: their information notes arrive, and no warning or error.
+      await page.keyboard.press('Control+Shift+M');
+      const problems = page.locator('.markers-panel').first();
+      const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+      await filter.fill('**/single/deploy/**');
+      // Narrowed: the other files' problems are gone from the list.
+      await problems.locator('.monaco-list-row', { hasText: 'production.ini' }).first().waitFor({ state: 'detached' });
+      await problems.locator('.monaco-list-row', { hasText: 'forwarded-without-proxy' }).first().waitFor();
+      const bad = await problems.locator('.monaco-list-row .codicon-warning, .monaco-list-row .codicon-error').count();
+      if (bad !== 0) throw new Error(`${bad} warnings or errors in the scaled-out files`);
+      // Each file once: the preview's copy of a file is not a Kallithea document of its own.
+      const web1 = await problems.locator('.monaco-list-row[aria-label$="of folder single/deploy/web1"]').count();
+      if (web1 !== 1) throw new Error(`deploy/web1/kallithea.ini is listed ${web1} times in the Problems panel`);
+      await filter.fill('');
+      await page.keyboard.press('Control+Shift+M');
     });
 
     await check('typing a snippet prefix and Enter inserts the snippet', async () => {

@@ -8,9 +8,9 @@
 // KALLITHEA_INI_NO_CODE_CACHE=1 turns it off; KALLITHEA_INI_CACHE_DIR moves it.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { userCacheFolder } from '../host/cache-folder';
 
 const MAIN = join(__dirname, 'server-main.js');
 /** Where the server finds the function that writes the cache (set only when one should be written). */
@@ -18,12 +18,7 @@ export const SAVE_CODE_CACHE = Symbol.for('kallithea-ini.saveCodeCache');
 const PREFIX = 'server-';
 
 function cacheFolder(): string | undefined {
-  const env = process.env;
-  if (env.KALLITHEA_INI_NO_CODE_CACHE) return undefined;
-  if (env.KALLITHEA_INI_CACHE_DIR) return env.KALLITHEA_INI_CACHE_DIR;
-  if (process.platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'kallithea-ini', 'Cache') : undefined;
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'kallithea-ini');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kallithea-ini');
+  return process.env.KALLITHEA_INI_NO_CODE_CACHE ? undefined : userCacheFolder();
 }
 
 /** A short stable hash, to tell engine flags apart in a file name. */

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticsWhere, fullRange, openAs, ruleOf, WAIT_MS } from './helpers';
+import { diagnosticsWhere, fullRange, openAs, ruleOf, WAIT_MS, within } from './helpers';
 
 const EXTENSION_ID = 'kallithea-ini.kallithea-ini';
 
@@ -251,3 +251,43 @@ describe('Kallithea INI in VS Code', () => {
     assert.equal(ds.find((d) => ruleOf(d) === 'bad-percent')!.range.start.line, doc.lineCount - 2);
   });
 });
+
+describe('Kallithea: Scale Out... in VS Code', () => {
+  // Applying the preview (ticking its groups, Apply) is a workbench check: it needs clicks on the preview itself.
+  it('(10) asks nothing it was given, previews every file, and writes nothing when the preview is discarded', async () => {
+    const config = workspaceFile('single', 'kallithea.ini');
+    await openAs(config, 'kallithea-ini');
+    type Proposal = { files: { uri: string; about: string; exists: boolean }[]; notes: string[]; remaining: unknown[] };
+    const api = await vscode.extensions.getExtension<{ onDidProposeScaleOut: vscode.Event<Proposal> }>(EXTENSION_ID)!.activate();
+    const answers = { server: 'gunicorn', workers: 4, hosts: ['web1', 'web2'], databaseUrl: 'postgresql://kallithea:pw@db.internal/kallithea', sharedDir: '/srv/kallithea-shared/data', publicUrl: 'https://code.example.org', front: 'nginx' };
+    const deploy = workspaceFile('single', 'deploy').fsPath;
+    const expected = [path.join('web1', 'kallithea.ini'), path.join('web2', 'kallithea.ini'), 'nginx-kallithea.conf', '.kallithea-ini.json'];
+    // The refactor preview opens a preview document for each file it holds.
+    const previewed = new Set<string>();
+    const allPreviewed = within<void>(WAIT_MS, 'a preview of every file', (done) =>
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'file' || !d.uri.path.startsWith(workspaceFile('single', 'deploy').path)) return;
+        previewed.add(path.relative(deploy, d.uri.path));
+        if (expected.every((f) => previewed.has(f))) done();
+      }),
+    );
+    const proposed = within<Proposal>(WAIT_MS, 'the scale-out proposal', (done) => api.onDidProposeScaleOut(done));
+    let settled = false;
+    const run = vscode.commands.executeCommand<{ applied: boolean } | undefined>('kallithea.scaleOutSite', { answers }).then((r) => ((settled = true), r));
+    const proposal = await proposed;
+    assert.deepEqual(proposal.files.map((f) => path.relative(deploy, vscode.Uri.parse(f.uri).fsPath)), expected);
+    assert.deepEqual(proposal.remaining, [], 'the scaled-out site has no warning or error');
+    assert.ok(proposal.notes.some((n) => /sqlalchemy\.pool_size = 5, max_overflow = 7/.test(n)), proposal.notes.join(' '));
+    await allPreviewed;
+    // The edit waits in the preview: nothing is on disk, and discarding it writes nothing.
+    assert.equal(settled, false, 'the edit waits for the preview');
+    assert.ok(!fs.existsSync(deploy), 'nothing written before the preview is applied');
+    for (let i = 0; i < 200 && !settled; i++) {
+      await vscode.commands.executeCommand('refactorPreview.discard');
+      await Promise.race([run, new Promise((resolve) => setImmediate(resolve))]);
+    }
+    assert.deepEqual(await run, { applied: false, proposal });
+    assert.ok(!fs.existsSync(deploy), 'nothing written after the preview was discarded');
+  });
+});
+

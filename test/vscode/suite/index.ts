@@ -14,7 +14,8 @@ interface Result {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false });
+  // KALLITHEA_VSCODE_GREP runs only the tests whose titles match (while working on one).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.KALLITHEA_VSCODE_GREP || undefined });
   const dir = __dirname;
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
   const resultsFile = process.env.KALLITHEA_VSCODE_RESULTS ?? path.join(dir, 'results.json');

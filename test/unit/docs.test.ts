@@ -32,13 +32,16 @@ test('docs/rules has a page for each rule and no other', () => {
   assert.deepEqual(pages.sort(), RULES.map((r) => r.id).sort());
 });
 
-test('the rule pages ship in the extension and the npm package, beside the bundles that link to them', () => {
+test('the rule pages ship in the extension (as one file) and the npm package, beside the bundles that link to them', () => {
   const pages = RULES.map((r) => `docs/rules/${r.id}.md`).sort();
   const vsce = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(vsce.status, 0, vsce.stderr);
   const inVsix = vsce.stdout.split('\n').map((l) => l.trim());
-  assert.deepEqual(inVsix.filter((f) => f.startsWith('docs/')).sort(), pages, 'the .vsix holds exactly the rule pages of docs/');
-  for (const bundle of ['dist/server.js', 'dist/server-main.js']) assert.ok(inVsix.includes(bundle), bundle);
+  assert.deepEqual(inVsix.filter((f) => f.startsWith('docs/')), [], 'the .vsix holds the rule pages in dist/rule-pages.json only');
+  for (const bundle of ['dist/server.js', 'dist/server-main.js', 'dist/rule-pages.json']) assert.ok(inVsix.includes(bundle), bundle);
+  const packed = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'rule-pages.json'), 'utf8')) as { pages: Record<string, string> };
+  assert.deepEqual(Object.keys(packed.pages).map((id) => `docs/rules/${id}.md`).sort(), pages, 'rule-pages.json holds exactly the rule pages of docs/');
+  for (const [id, text] of Object.entries(packed.pages)) assert.equal(text, fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8'), id);
   const npm = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(npm.status, 0, npm.stderr);
   const inTgz = (JSON.parse(npm.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);

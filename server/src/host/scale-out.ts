@@ -19,6 +19,8 @@ export interface FileToWrite {
   about: string;
   exists: boolean;
   role: 'instance' | 'server' | 'project';
+  /** The project file's text as it is now, when it exists (an editor replaces it whole). */
+  previous?: string;
 }
 
 export interface PreparedScaleOut {
@@ -46,6 +48,6 @@ export function prepareScaleOut(
   const existing = project ? fs.readFileSync(project.path, 'utf8') : undefined;
   const updated = updatedProjectFile(existing, projectPath, out, result.plan.project);
   if ('error' in updated) return { ok: false, problems: [{ option: 'hosts', message: updated.error }] };
-  files.push({ path: projectPath, text: updated.text, about: `the project file: the new configs are instances of one site`, exists: project !== undefined, role: 'project' });
+  files.push({ path: projectPath, text: updated.text, about: `the project file: the new configs are instances of one site`, exists: project !== undefined, role: 'project', previous: existing });
   return { ok: true, prepared: { plan: result.plan, files } };
 }

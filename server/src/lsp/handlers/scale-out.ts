@@ -4,7 +4,6 @@
 // it before anything is written. The VS Code client applies the edit it gets back;
 // another editor may ask the server to send it through workspace/applyEdit.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChangeAnnotation, Connection, CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
@@ -74,9 +73,8 @@ export function scaleOutEdit(files: FileToWrite[], annotate: boolean): Workspace
   };
   for (const f of files) {
     const uri = pathToFileURL(f.path).toString();
-    if (f.exists && f.role === 'project') {
-      const old = fs.readFileSync(f.path, 'utf8');
-      const lines = old.split('\n');
+    if (f.previous !== undefined) {
+      const lines = f.previous.split('\n');
       const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
       changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: f.text, ...note('project') }] });
       continue;

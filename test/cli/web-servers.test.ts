@@ -50,7 +50,7 @@ function certificate(dir: string): { crt: string; key: string } {
   return { crt, key };
 }
 
-const VARIANTS = ['', 'http://code.example.org', 'https://code.example.org', 'https://example.org/scm'];
+const VARIANTS = ['', 'http://code.example.org', 'https://code.example.org', 'https://example.org/scm', 'https://example.org:8443/scm'];
 
 test('nginx -t accepts the balancer in front, over HTTP and HTTPS, at the root and under a path', (t) => {
   if (!programs(t)) return;

@@ -153,6 +153,12 @@ test('waitress runs one process per port: a config per port, every port behind t
   assert.match(nginx, /location \/scm\/images\/ \{\n\s+alias \/srv\/kallithea\/public\/images\/;/);
   assert.match(nginx, /proxy_buffering off;/);
   assert.match(nginx, /listen 443 ssl;/);
+  assert.match(nginx, /return 301 https:\/\/\$host\$request_uri;/);
+  const ownPort = planScaleOut(input({ publicUrl: 'https://code.example.org:8443/scm' }));
+  assert.ok(ownPort.ok);
+  const front = ownPort.plan.files[2].text;
+  assert.match(front, /listen 8443 ssl;/);
+  assert.doesNotMatch(front, /listen 80;/, 'no redirect from port 80 to a site on its own port');
   assert.match(result.plan.files[1].text, /\r\nport = 5001\r\n/);
   assert.match(result.plan.files[1].text, /\r\nthreads = 1\r\n/);
   assert.deepEqual(result.plan.remaining, []);

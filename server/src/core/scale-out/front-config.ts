@@ -17,6 +17,8 @@ export interface FrontSite {
   /** The public host name ('' when no public URL was given). */
   serverName: string;
   https: boolean;
+  /** The port of the public URL, when it names one. */
+  port?: number;
   /** The URL path the site lives under ('' at the root). */
   prefix: string;
 }
@@ -31,10 +33,15 @@ export function frontConfig(site: FrontSite): string {
   return (site.options.front === 'nginx' ? nginx(site) : apache(site)).join('\n') + '\n';
 }
 
+/** The port users reach the site on: the public URL's, else HTTPS's or HTTP's. */
+function listenPort(site: FrontSite): number {
+  return site.port ?? (site.https ? 443 : 80);
+}
+
 function header(site: FrontSite, server: string, where: string): string[] {
   const list = site.upstreams.map((u) => `${u.host}:${u.port}`).join(', ');
   return [
-    `# ${server} in front of Kallithea${site.serverName ? ` at ${site.https ? 'https' : 'http'}://${site.serverName}${site.prefix}/` : ''}: balances ${list},`,
+    `# ${server} in front of Kallithea${site.serverName ? ` at ${site.https ? 'https' : 'http'}://${site.serverName}${site.port ? `:${site.port}` : ''}${site.prefix}/` : ''}: balances ${list},`,
     `# serves the static files and streams clones and pushes. Written by Kallithea INI's scale-out; ${where}.`,
     `# kallithea/public must exist at ${site.options.staticPath.replace(/\/+$/, '')} on this machine (the same Kallithea version as the hosts).`,
     '',
@@ -53,13 +60,14 @@ function nginx(site: FrontSite): string[] {
     '}',
     '',
   ];
-  if (site.https)
+  const port = listenPort(site);
+  if (site.https && port === 443)
     lines.push('server {', '    listen 80;', `    server_name ${name};`, '    return 301 https://$host$request_uri;', '}', '');
   lines.push(
     'server {',
     ...(site.https
-      ? ['    listen 443 ssl;', `    server_name ${name};`, `    # the certificate of ${name}`, `    ssl_certificate /etc/ssl/certs/${name}.pem;`, `    ssl_certificate_key /etc/ssl/private/${name}.key;`]
-      : ['    listen 80;', `    server_name ${name};`]),
+      ? [`    listen ${port} ssl;`, `    server_name ${name};`, `    # the certificate of ${name}`, `    ssl_certificate /etc/ssl/certs/${name}.pem;`, `    ssl_certificate_key /etc/ssl/private/${name}.key;`]
+      : [`    listen ${port};`, `    server_name ${name};`]),
     '',
     '    # pushes of any size, and the long headers Mercurial sends',
     '    client_max_body_size 0;',
@@ -93,7 +101,8 @@ function apache(site: FrontSite): string[] {
   const path = `${site.prefix}/`;
   return [
     ...header(site, 'Apache', 'it needs mod_proxy, mod_proxy_http, mod_proxy_balancer, mod_lbmethod_bybusyness and mod_headers'),
-    `<VirtualHost *:${site.https ? 443 : 80}>`,
+    ...(listenPort(site) === 443 || listenPort(site) === 80 ? [] : [`Listen ${listenPort(site)}`]),
+    `<VirtualHost *:${listenPort(site)}>`,
     `    ServerName ${name}`,
     ...(site.https ? ['    SSLEngine on', `    # the certificate of ${name}`, `    SSLCertificateFile /etc/ssl/certs/${name}.pem`, `    SSLCertificateKeyFile /etc/ssl/private/${name}.key`] : []),
     '',

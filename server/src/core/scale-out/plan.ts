@@ -109,7 +109,7 @@ export function planScaleOut(input: PlanInput): PlanResult {
   }
   files.push({
     path: frontFileName(options),
-    text: frontConfig({ options, upstreams, serverName: address?.host ?? '', https: site.https, prefix }),
+    text: frontConfig({ options, upstreams, serverName: address?.host ?? '', https: site.https, port: address?.port, prefix }),
     about: `${options.front === 'nginx' ? 'nginx' : 'Apache'} in front: balancer and static files`,
     role: 'server',
   });

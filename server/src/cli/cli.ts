@@ -16,10 +16,12 @@ import { findPeers } from '../core/model/workspace';
 import { compareInstances } from '../core/model/site';
 import { mergeSettingLayers } from '../core/settings/project-file';
 import { normalizeSettings, type ServerSettings } from '../core/settings/settings';
-import { findConfigs, readConfig } from '../host/config-files';
+import { decodeConfig, findConfigs, readConfig } from '../host/config-files';
 import { ProjectFiles } from '../host/project-files';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { listRules, toJson, toSarif, toText, type FileReport } from './format';
+import { toGithub, toGitlab } from './ci-formats';
+import { unifiedDiff } from './diff';
 import { comparisonText } from '../core/features/compare-view';
 import { runScaleOut } from './scale-out';
 
@@ -31,10 +33,15 @@ export interface CliIo {
   stderr: (s: string) => void;
   isTty: boolean;
   env: NodeJS.ProcessEnv;
+  /** The bytes of standard input (for the path `-`). */
+  readStdin?: () => Buffer;
 }
 
 interface Input {
+  /** The name reported (for standard input: --stdin-filename, or <stdin>). */
   file: string;
+  /** Read from standard input: never rewritten. */
+  stdin?: boolean;
   text: string;
   validUtf8: boolean;
   /** The current text as read: parsed once per version of the text. */
@@ -64,7 +71,7 @@ export function run(argv: string[], io: CliIo): number {
   const flags = { rules: options.rules, deployment: { workerProcesses, behindProxy, instances, databaseMaxConnections }, sharedDataDir, staticFilesPath };
   const settingsOf = (file: string): ServerSettings => normalizeSettings(mergeSettingLayers(projectOf(path.resolve(file))?.settings, flags));
 
-  const { files, unreadable: missing } = collectFiles(options.paths, io, (file) => {
+  const { files, unreadable: missing } = collectFiles(options.paths.filter((p) => p !== '-'), io, (file) => {
     const project = projectOf(path.resolve(file));
     return { listed: isListedFile(file, settingsOf(file).files), excluded: isListedFile(path.resolve(file), project?.exclude ?? []) };
   });
@@ -74,6 +81,14 @@ export function run(argv: string[], io: CliIo): number {
   const open = (file: string, text: string, validUtf8: boolean) =>
     openFile({ text, filePath: path.resolve(file), validUtf8 }, { maxFileSize: Infinity, rules: settingsOf(file).rules });
   const inputs: Input[] = [];
+  if (options.paths.includes('-')) {
+    // A config piped in: named by --stdin-filename (its folder gives %(here)s, the project file and the site).
+    const bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();
+    const read = decodeConfig(bytes);
+    const file = options.stdinFilename ?? '<stdin>';
+    const name = options.stdinFilename ?? 'stdin.ini';
+    inputs.push({ file, stdin: true, ...read, opened: open(name, read.text, read.validUtf8) });
+  }
   for (const file of files) {
     const read = readConfig(file);
     if (!read) {
@@ -88,9 +103,13 @@ export function run(argv: string[], io: CliIo): number {
     input.text = text;
     input.opened = open(input.file, text, input.validUtf8);
   };
-  // Instances of one site are checked against each other, with the models of their current texts.
+  // Instances of one site are checked against each other, with the models of their current texts
+  // (a config piped in with its name is checked against the other instances its project file names, read from disk).
   const environments = () => {
-    const all: Peer[] = inputs.flatMap((i) => (i.opened.model ? [{ path: path.resolve(i.file), model: i.opened.model }] : []));
+    const all: Peer[] = inputs.flatMap((i) => (i.opened.model ? [{ path: i.opened.model.filePath, model: i.opened.model }] : []));
+    if (options.stdinFilename && inputs.some((i) => i.stdin))
+      for (const peer of groupFromDisk(path.resolve(options.stdinFilename), settingsOf(options.stdinFilename).deployment.instances))
+        if (!all.some((p) => p.path === peer.path)) all.push(peer);
     return (input: Input): LintEnvironment => {
       const deployment = settingsOf(input.file).deployment;
       const self = all.find((p) => p.model === input.opened.model);
@@ -100,7 +119,7 @@ export function run(argv: string[], io: CliIo): number {
 
   if (options.upgrade) {
     for (const input of inputs) {
-      if (!input.validUtf8) continue;
+      if (!input.validUtf8 || input.stdin) continue;
       const upgraded = upgradeText(input.text, { filePath: path.resolve(input.file) });
       if (upgraded.refused) io.stderr(`kallithea-ini-lint: not upgrading ${input.file}: ${upgraded.refused}\n`);
       if (upgraded.text === input.text) continue;
@@ -108,13 +127,19 @@ export function run(argv: string[], io: CliIo): number {
       io.stderr(`kallithea-ini-lint: upgraded ${input.file} to Kallithea 0.7 (${upgraded.changes.length} changes):\n${upgraded.changes.map((c) => `  ${c}\n`).join('')}`);
     }
   }
-  if (options.fix) {
+  if (options.fix || options.diff) {
     const envOf = environments();
+    let changed = false;
     for (const input of inputs) {
       if (!input.validUtf8 || !input.opened.model) continue;
-      const fixed = fixAll(input.text, { filePath: path.resolve(input.file) }, { rules: settingsOf(input.file).rules, env: envOf(input) }, input.opened.model);
-      if (fixed.text !== input.text) rewrite(input, fixed.text);
+      const fixed = fixAll(input.text, { filePath: input.opened.model.filePath }, { rules: settingsOf(input.file).rules, env: envOf(input) }, input.opened.model);
+      if (fixed.text === input.text) continue;
+      changed = true;
+      if (options.diff) io.stdout(unifiedDiff(input.text, fixed.text, `a/${diffName(input.file)}`, `b/${diffName(input.file)}`));
+      else rewrite(input, fixed.text);
     }
+    // --diff changes nothing and reports nothing else: its exit status says whether --fix would change a file.
+    if (options.diff) return unreadable ? 2 : changed ? 1 : 0;
   }
   if (options.compare) {
     const instances = inputs.flatMap((i) => (i.opened.model ? [{ path: i.file, model: i.opened.model }] : []));
@@ -133,12 +158,40 @@ export function run(argv: string[], io: CliIo): number {
   for (const project of broken)
     for (const e of project.errors) io.stderr(`kallithea-ini-lint: ${project.path}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}\n`);
 
-  if (options.format === 'json') io.stdout(JSON.stringify(toJson(reports), null, 2) + '\n');
-  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, VERSION), null, 2) + '\n');
-  else io.stdout(toText(reports, options.color));
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const shown = options.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
+  const lineOf = (file: string, line: number) => inputs.find((i) => i.file === file)?.opened.model?.parsed.lines.text(line) ?? '';
+  if (options.format === 'json') io.stdout(JSON.stringify(toJson(shown), null, 2) + '\n');
+  else if (options.format === 'sarif') io.stdout(JSON.stringify(toSarif(shown, VERSION), null, 2) + '\n');
+  else if (options.format === 'github') io.stdout(toGithub(shown));
+  else if (options.format === 'gitlab') io.stdout(JSON.stringify(toGitlab(shown, lineOf), null, 2) + '\n');
+  else io.stdout(toText(shown, options.color));
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings)
+    io.stderr(`kallithea-ini-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
 
   if (unreadable || broken.length > 0) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  return tooMany || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** A file's name in a diff header: relative, with '/', as patch and git apply read it. */
+function diffName(file: string): string {
+  return (path.isAbsolute(file) ? path.relative(process.cwd(), file) : file).split(path.sep).join('/');
+}
+
+/** The other instances a project file groups with a config, read from disk (for a config piped in). */
+function groupFromDisk(file: string, groups: string[][] | undefined): Peer[] {
+  const group = groups?.find((g) => isListedFile(file, g));
+  if (!group) return [];
+  const peers: Peer[] = [];
+  for (const dir of new Set(group.map((g) => g.replace(/[*?[].*$/, '').replace(/\/[^/]*$/, '') || '/'))) {
+    for (const other of findConfigs(dir, (f) => ({ listed: isListedFile(f, group), excluded: !isListedFile(f, group) }))) {
+      const read = readConfig(other);
+      const model = read && path.resolve(other) !== file ? openFile({ text: read.text, filePath: path.resolve(other), validUtf8: read.validUtf8 }, { maxFileSize: Infinity }).model : undefined;
+      if (model) peers.push({ path: path.resolve(other), model });
+    }
+  }
+  return peers;
 }
 
 const ROW_COLORS = { '!': '\x1b[31m', '~': '\x1b[33m', '=': '' } as const;

@@ -51,6 +51,11 @@ export function readConfig(file: string): ReadResult | undefined {
   } catch {
     return undefined;
   }
+  return decodeConfig(bytes);
+}
+
+/** The text of a config's bytes, and whether they are valid UTF-8. */
+export function decodeConfig(bytes: Uint8Array): ReadResult {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), validUtf8: true };
   } catch {

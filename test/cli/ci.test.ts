@@ -122,4 +122,19 @@ describe('CLI for CI', () => {
     assert.match(r.stdout, /^ session\.secret = ••••••$/m);
     assert.match(r.stdout, /^-use_celery = false ; off$/m);
   });
+
+  test('fmt --check lists the configs that would change (exit 1); fmt formats them; other .ini files are left alone', () => {
+    const messy = CLEAN_APP.join('\n').replace('cut_off_limit = 256000', 'cut_off_limit=256000   ') + '\n';
+    const dir = folder({ 'site/a.ini': messy, 'site/tidy.ini': CLEAN_APP.join('\n').replace('\n[app:main]', '\n\n[app:main]') + '\n', 'site/tox.ini': '[tox]\nenvlist=py3   \n' });
+    const check = cli(['fmt', '--check', 'site'], { cwd: dir });
+    assert.deepEqual([check.code, check.stdout], [1, 'would reformat site/a.ini\n']);
+    assert.equal(fs.readFileSync(path.join(dir, 'site/a.ini'), 'utf8'), messy, '--check changes nothing');
+    const run = cli(['fmt', 'site/a.ini', 'site/tox.ini'], { cwd: dir });
+    assert.deepEqual([run.code, run.stdout], [0, 'formatted site/a.ini\n']);
+    assert.match(fs.readFileSync(path.join(dir, 'site/a.ini'), 'utf8'), /^cut_off_limit = 256000$/m);
+    assert.equal(fs.readFileSync(path.join(dir, 'site/tox.ini'), 'utf8'), '[tox]\nenvlist=py3   \n');
+    assert.deepEqual(cli(['fmt', '--check', 'site'], { cwd: dir }).code, 0);
+    assert.equal(cli(['fmt', '--write', 'site'], { cwd: dir }).code, 2);
+    assert.equal(cli(['fmt'], { cwd: dir }).code, 2);
+  });
 });

@@ -10,6 +10,7 @@ export const USAGE = `Usage: kallithea-ini-lint [--format text|json|sarif|github
        kallithea-ini-lint scale-out --hosts HOST,... --workers N --server NAME
                           --database-url URL --shared-dir DIR --out DIR FILE
                           (scale-out --help for the whole)
+       kallithea-ini-lint fmt [--check] PATH...
 
 Checks Kallithea .ini files (PATH may be a file, or a folder searched for files
 whose [app:main] says "use = egg:kallithea", or "egg:rhodecode" for old configs).

@@ -3,6 +3,7 @@
 //   node dist/cli.js --compare [--format text|json] PATH...
 //   node dist/cli.js --list-rules [--format text|json|markdown]
 //   node dist/cli.js scale-out --hosts H,H --workers N --server S ... --out DIR FILE
+//   node dist/cli.js fmt [--check] PATH...
 // Exit status: 1 when an error-severity problem is found, 2 on bad usage or an
 // unreadable file, 0 otherwise.
 
@@ -24,6 +25,7 @@ import { toGithub, toGitlab } from './ci-formats';
 import { unifiedDiff } from './diff';
 import { comparisonText } from '../core/features/compare-view';
 import { runScaleOut } from './scale-out';
+import { runFmt } from './fmt';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -50,6 +52,7 @@ interface Input {
 
 export function run(argv: string[], io: CliIo): number {
   if (argv[0] === 'scale-out') return runScaleOut(argv.slice(1), io);
+  if (argv[0] === 'fmt') return runFmt(argv.slice(1), io);
   let opts: Options | 'help' | 'version';
   try {
     opts = parseArgs(argv, io.isTty && !io.env.NO_COLOR);

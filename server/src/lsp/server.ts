@@ -61,6 +61,11 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      documentHighlightProvider: true,
+      selectionRangeProvider: true,
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       // A client that pulls diagnostics gets the closed instance files of a site through

@@ -23,11 +23,10 @@ export function documentSymbols(model: ConfigModel): SymbolNode[] {
   const parsed = model.parsed;
   return parsed.sections.map((section) => {
     const kind = model.sectionKind(section.name);
-    const lastLine = Math.max(section.line, lastContentLine(model, section));
     return {
       name: `[${section.name}]`,
       kind: 'section',
-      range: { start: section.headerRange.start, end: { line: lastLine, character: parsed.lines.text(lastLine).length } },
+      range: sectionRange(model, section),
       selectionRange: section.headerRange,
       children: section.entries.map((e) => ({
         name: e.key,
@@ -116,6 +115,8 @@ interface Occurrence {
   range: Range;
   /** The text to put there when renaming to `n`. */
   rename: (n: string) => string;
+  /** The place that defines the name (a key, a logging section's header), not a use of it. */
+  defines?: boolean;
 }
 
 /** Every place that names the symbol: its definition first. */
@@ -129,7 +130,7 @@ function occurrences(model: ConfigModel, symbol: Symbol): Occurrence[] {
       if (named?.kind === symbol.nameKind && named.name === symbol.name) {
         const at = s.name.lastIndexOf(prefix) + prefix.length;
         const start = s.nameRange.start.character + at;
-        out.push({ range: lineRange(s.line, start, s.nameRange.end.character), rename: (n) => n });
+        out.push({ range: lineRange(s.line, start, s.nameRange.end.character), rename: (n) => n, defines: true });
       }
     }
     for (const m of nameMentions(parsed)) if (m.kind === symbol.nameKind && m.name === symbol.name) out.push({ range: m.range, rename: (n) => n });
@@ -139,7 +140,7 @@ function occurrences(model: ConfigModel, symbol: Symbol): Occurrence[] {
   const { name } = baseKey(target.key);
   const prefix = baseKey(target.key).prefix;
   const keyStart = target.keyRange.start.character + (prefix ? target.key.length - name.length : 0);
-  const out: Occurrence[] = [{ range: lineRange(target.keyRange.start.line, keyStart, target.keyRange.end.character), rename: (n) => n }];
+  const out: Occurrence[] = [{ range: lineRange(target.keyRange.start.line, keyStart, target.keyRange.end.character), rename: (n) => n, defines: true }];
   for (const entry of parsed.entries) {
     for (const ref of referenceRanges(entry)) {
       if (ref.token.name !== name || model.lookup(entry.section.name, name)?.entry !== target) continue;
@@ -163,6 +164,18 @@ export function references(model: ConfigModel, pos: Position, includeDeclaration
   if (!found) return [];
   const all = occurrences(model, found.symbol).map((o) => o.range);
   return includeDeclaration ? all : all.slice(1);
+}
+
+/** Document highlight: every place that names what is at the position, the definition marked as written. */
+export function highlights(model: ConfigModel, pos: Position): { range: Range; defines: boolean }[] {
+  const found = symbolAt(model, pos);
+  return found ? occurrences(model, found.symbol).map((o) => ({ range: o.range, defines: !!o.defines })) : [];
+}
+
+/** A section from its header to its last line with content. */
+export function sectionRange(model: ConfigModel, section: Section): Range {
+  const lastLine = Math.max(section.line, lastContentLine(model, section));
+  return { start: section.headerRange.start, end: { line: lastLine, character: model.parsed.lines.text(lastLine).length } };
 }
 
 export interface RenameEdit {

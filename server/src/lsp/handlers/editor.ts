@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { secureRandomHex } from '../../core/edits/secrets';
 import { ALL_FEATURES, type ClientFeatures } from '../client-features';
+import { registerEditingHandlers } from './editing';
 import { complete, type CompletionKind } from '../../core/features/completion';
 import { hover } from '../../core/features/hover';
 import { markdownToPlainText } from '../../core/features/markdown';
@@ -139,4 +140,5 @@ export function registerEditorHandlers(
     const model = modelFor(p.textDocument.uri);
     return model ? onRename(model, p.textDocument.uri, p.position, p.newName) : null;
   });
+  registerEditingHandlers(connection, modelFor);
 }

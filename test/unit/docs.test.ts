@@ -42,7 +42,7 @@ test('the rule pages ship in the extension (as one file) and the npm package, be
   const packed = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'rule-pages.json'), 'utf8')) as { pages: Record<string, string> };
   assert.deepEqual(Object.keys(packed.pages).map((id) => `docs/rules/${id}.md`).sort(), pages, 'rule-pages.json holds exactly the rule pages of docs/');
   for (const [id, text] of Object.entries(packed.pages)) assert.equal(text, fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8'), id);
-  const npm = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const npm = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(npm.status, 0, npm.stderr);
   const inTgz = (JSON.parse(npm.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
   assert.deepEqual(inTgz.filter((f) => f.startsWith('docs/')).sort(), pages, 'the npm package holds exactly the rule pages of docs/');

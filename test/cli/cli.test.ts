@@ -108,7 +108,7 @@ describe('CLI', () => {
   test('bad usage and unreadable files exit 2 with a clear message', () => {
     const bad = cli(['--format', 'xml', 'x.ini']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--format takes text, json or sarif/);
+    assert.match(bad.stderr, /--format takes text, json, sarif, github or gitlab, not "xml"/);
     assert.equal(cli([]).code, 2);
     assert.equal(cli(['--bogus', 'x']).code, 2);
     const missing = cli(['/no/such/file.ini']);

@@ -59,10 +59,8 @@ export function setValueEdit(entry: Entry, value: string): TextEdit {
 export function setKeyEdit(parsed: ParsedConfig, sectionName: string, key: string, value: string, eol: string): TextEdit | undefined {
   const sections = parsed.sections.filter((s) => s.name === sectionName);
   if (sections.length === 0) return undefined;
-  for (const s of [...sections].reverse()) {
-    const existing = [...s.entries].reverse().find((e) => e.key === key);
-    if (existing) return setValueEdit(existing, value);
-  }
+  const existing = lastEntry(parsed, sectionName, key);
+  if (existing) return setValueEdit(existing, value);
   const section = sections[sections.length - 1];
   const last = section.entries[section.entries.length - 1];
   const afterLine = last ? last.range.end.line : section.line;
@@ -70,6 +68,16 @@ export function setKeyEdit(parsed: ParsedConfig, sectionName: string, key: strin
   // A new key line would swallow an indented line that follows it as its continuation.
   if (capturesNextLine(parsed, afterLine, indent.length)) return undefined;
   return insertLineAfter(parsed, afterLine, `${indent}${key} = ${value}`, eol);
+}
+
+/** The last line that sets `key` in a section (of any of its repeated headers): the one Python keeps. */
+export function lastEntry(parsed: ParsedConfig, sectionName: string, key: string): Entry | undefined {
+  for (const s of [...parsed.sections].reverse()) {
+    if (s.name !== sectionName) continue;
+    const found = [...s.entries].reverse().find((e) => e.key === key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** True when the next line with content after `line` is indented deeper than `indent` (it would continue a key inserted there). */

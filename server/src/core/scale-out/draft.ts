@@ -7,10 +7,10 @@
 
 import type { TextEdit } from '../analysis/diagnostics';
 import { applyEdits } from '../edits/apply';
-import { capturesNextLine, commentOutLines, entryTextLines, insertLineAfter, insertLineBefore, leadingWhitespace, setKeyEdit, setValueEdit } from '../edits/edits';
+import { capturesNextLine, commentOutLines, entryTextLines, insertLineAfter, insertLineBefore, lastEntry, leadingWhitespace, setKeyEdit, setValueEdit } from '../edits/edits';
 import { ConfigModel } from '../model/model';
 import type { Entry, Section } from '../syntax/parser';
-import { lineRange } from '../syntax/text';
+import { firstWordRange } from '../rules/support';
 
 /** `%` written as `%%`, so that configparser's interpolation gives the value back as it was typed. */
 export function escapePercent(value: string): string {
@@ -76,18 +76,11 @@ export class Draft {
   setUwsgi(key: string, value: string, after?: string[]): void {
     const entry = this.entry('uwsgi', key);
     if (!entry) return this.insertKey('uwsgi', key, value, after?.map((k) => this.entry('uwsgi', k)).find(Boolean));
-    const part = entry.parts[0];
-    const word = /^\S*/.exec(part.text)![0];
-    if (word !== value) this.edit([{ range: lineRange(part.line, part.character, part.character + word.length), newText: value }]);
+    if (/^\S*/.exec(entry.parts[0].text)![0] !== value) this.edit([{ range: firstWordRange(entry), newText: value }]);
   }
 
   entry(section: string, key: string): Entry | undefined {
-    const sections = this.model.parsed.sections.filter((s) => s.name === section);
-    for (const s of sections.reverse()) {
-      const found = [...s.entries].reverse().find((e) => e.key === key);
-      if (found) return found;
-    }
-    return undefined;
+    return lastEntry(this.model.parsed, section, key);
   }
 
   /** A comment line right above an entry, indented like it (once: not again when the line above already says it). */

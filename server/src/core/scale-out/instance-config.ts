@@ -5,8 +5,8 @@
 // them, and the shared broker. Every other line of the original stays where it was.
 
 import { useFor } from '../catalog/sections';
-import { isOff, isOn, pyInt, uwsgiInt, uwsgiText } from '../catalog/values';
-import { BROKER_URL_KEYS, serverOf } from '../model/deployment';
+import { isOff, isOn, pyInt, uwsgiInt } from '../catalog/values';
+import { BROKER_URL_KEYS, serverOf, uwsgiValue } from '../model/deployment';
 import { DATA_DIRS } from '../model/site';
 import { Draft, escapePercent } from './draft';
 import type { AppServer, ScaleOutOptions } from './options';
@@ -130,7 +130,7 @@ function uwsgi(d: Draft, o: ScaleOutOptions, port: number): void {
       ]);
     return;
   }
-  const text = (key: string) => (d.model.sections.get('uwsgi')?.get(key) ? uwsgiText(d.model.sections.get('uwsgi')!.get(key)!.value) : undefined);
+  const text = (key: string) => uwsgiValue(d.model.sections.get('uwsgi'), key)?.text;
   if (d.entry('uwsgi', 'http-socket') || d.entry('uwsgi', 'http')) d.setUwsgi(d.entry('uwsgi', 'http-socket') ? 'http-socket' : 'http', `${ANY_ADDRESS}:${port}`);
   else {
     // A uwsgi-protocol socket needs a web server speaking it on the same host; the balancer speaks HTTP.
